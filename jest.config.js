@@ -1,0 +1,8 @@
+/** Tests are transpiled only (fast); `npm test` type-checks the whole project first with tsc. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+};
