@@ -1,0 +1,92 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { z } from "zod";
+import { departmentSchema, type DepartmentDeclaration } from "../schema/department";
+import { platformSchema, type PlatformDeclaration } from "../schema/platform";
+import { waiversSchema, type WaiversDeclaration } from "../schema/waivers";
+import { error, type PositionedProblem, type Problem } from "./problem";
+import { schemaProblems } from "./schema-problems";
+import { SourceDocument } from "./source-document";
+
+/** A validated document together with the file it came from, so later rules can point into it. */
+export interface Sourced<T> {
+  readonly file: string;
+  readonly data: T;
+}
+
+export interface Declaration {
+  readonly configDir: string;
+  readonly platform: Sourced<PlatformDeclaration>;
+  readonly departments: readonly Sourced<DepartmentDeclaration>[];
+  readonly waivers: Sourced<WaiversDeclaration>;
+}
+
+export interface LoadResult {
+  /** Present only when every file parsed and matched its schema. */
+  readonly declaration?: Declaration;
+  readonly problems: readonly Problem[];
+  /** Positions problems found by later rules in these same files. */
+  readonly position: (problem: Problem) => PositionedProblem;
+}
+
+export const PLATFORM_FILE = "platform.yaml";
+export const DEPARTMENTS_DIR = "departments";
+export const WAIVERS_FILE = "waivers.yaml";
+
+/**
+ * Reads `platform.yaml`, `departments/*.yaml` and `waivers.yaml` under `configDir` and checks
+ * each against its schema. Every file is read even when an earlier one fails, so the user sees
+ * all problems at once. File names in problems are relative to the working directory.
+ */
+export function loadDeclaration(configDir: string): LoadResult {
+  const documents = new Map<string, SourceDocument>();
+  const problems: Problem[] = [];
+  const display = (path: string) => relative(process.cwd(), path) || path;
+
+  function load<S extends z.ZodType>(path: string, schema: S, required: boolean): Sourced<z.output<S>> | undefined {
+    const file = display(path);
+    if (!existsSync(path)) {
+      if (required) problems.push(error(file, [], "file not found"));
+      return undefined;
+    }
+    const document = SourceDocument.read(path, file);
+    if (Array.isArray(document)) {
+      problems.push(...document);
+      return undefined;
+    }
+    documents.set(file, document);
+    const parsed = schema.safeParse(document.data, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...schemaProblems(file, schema, parsed.error.issues));
+      return undefined;
+    }
+    return { file, data: parsed.data };
+  }
+
+  const platform = load(join(configDir, PLATFORM_FILE), platformSchema, true);
+  const departmentsDir = join(configDir, DEPARTMENTS_DIR);
+  const departmentFiles = existsSync(departmentsDir)
+    ? readdirSync(departmentsDir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+    : [];
+  const departments: Sourced<DepartmentDeclaration>[] = [];
+  let allDepartmentsLoaded = true;
+  for (const name of departmentFiles) {
+    const department = load(join(departmentsDir, name), departmentSchema, true);
+    if (department) departments.push(department);
+    else allDepartmentsLoaded = false;
+  }
+  const waivers = load(join(configDir, WAIVERS_FILE), waiversSchema, false) ?? {
+    file: display(join(configDir, WAIVERS_FILE)),
+    data: { waivers: [] },
+  };
+
+  const position = (problem: Problem): PositionedProblem =>
+    documents.get(problem.file)?.position(problem) ?? { line: 1, column: 1, ...problem };
+  const declaration =
+    platform && allDepartmentsLoaded && problems.length === 0
+      ? { configDir, platform, departments, waivers }
+      : undefined;
+  return { declaration, problems, position };
+}

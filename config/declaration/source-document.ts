@@ -1,0 +1,104 @@
+import { readFileSync, statSync } from "node:fs";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
+
+/** Declarations are short; anything larger is a mistake or an attack, refused before parsing. */
+export const MAX_DECLARATION_BYTES = 1024 * 1024;
+/** Aliases are legitimate YAML, but thousands of them are a "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * One YAML file, parsed with source positions. `data` is the plain JavaScript value the
+ * schemas check; `locate` maps a field path back to the line and column it came from.
+ */
+export class SourceDocument {
+  private constructor(
+    readonly file: string,
+    readonly data: unknown,
+    private readonly root: Node | null,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /**
+   * Reads and parses `file` (displayed as `displayName`). Returns the document, or the problems
+   * that make it unreadable: too large, not UTF-8, invalid YAML, duplicate keys, alias bombs.
+   */
+  static read(path: string, displayName: string): SourceDocument | Problem[] {
+    const size = statSync(path).size;
+    if (size > MAX_DECLARATION_BYTES) {
+      return [
+        error(displayName, [], `file is ${size} bytes; a declaration may be at most ${MAX_DECLARATION_BYTES} bytes (1 MiB)`),
+      ];
+    }
+    const bytes = readFileSync(path);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      // The lenient decoder marks the first bad byte with U+FFFD, which gives a line and column.
+      const lenient = new TextDecoder("utf-8").decode(bytes);
+      const lines = lenient.slice(0, lenient.indexOf("\uFFFD")).split("\n");
+      return [
+        {
+          ...error(displayName, [], "file is not valid UTF-8; save it as UTF-8"),
+          line: lines.length,
+          column: lines[lines.length - 1].length + 1,
+        } as Problem,
+      ];
+    }
+    return SourceDocument.parse(text, displayName);
+  }
+
+  static parse(text: string, displayName: string): SourceDocument | Problem[] {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    const located = (offset: number, message: string): Problem & { line: number; column: number } => {
+      const { line, col } = lines.linePos(offset);
+      return { ...error(displayName, [], message), line, column: col };
+    };
+    if (doc.errors.length > 0) {
+      return doc.errors.map((e) => located(e.pos[0], `invalid YAML: ${firstLine(e.message)}`));
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      return [error(displayName, [], `refused: ${(e as Error).message} (at most ${MAX_ALIAS_COUNT} alias expansions)`)];
+    }
+    return new SourceDocument(displayName, data ?? {}, doc.contents, lines);
+  }
+
+  /**
+   * The line and column of the field at `path`: the key of a map entry, the item of a list.
+   * A path that does not exist (a missing field) resolves to the closest existing parent.
+   */
+  locate(path: FieldPath): { line: number; column: number } {
+    let node: Node | null = this.root;
+    let offset = node?.range?.[0] ?? 0;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        const key = pair.key as Node;
+        offset = key.range?.[0] ?? offset;
+        node = (pair.value as Node | null) ?? null;
+      } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
+        node = node.items[segment] as Node;
+        offset = node.range?.[0] ?? offset;
+      } else {
+        break;
+      }
+    }
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  position(problem: Problem): PositionedProblem {
+    if ("line" in problem) return problem as PositionedProblem;
+    return { ...problem, ...this.locate(problem.path) };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}

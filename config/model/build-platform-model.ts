@@ -1,0 +1,91 @@
+import type { Declaration } from "../declaration/load-declaration";
+import { dataClassLevels } from "../rules/data-classes";
+import type { Level } from "../schema/common";
+import type { PlatformDeclaration } from "../schema/platform";
+import type { ClusterModel, DepartmentModel, PlatformModel } from "./platform-model";
+import { dedicatedPoolFor, namespaceName, placeEnvironment, requiresDedicatedPool } from "./placement";
+import { Bytes, Cpu } from "./quantity";
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
+
+/** Builds the model from a declaration that passed every rule; see `PlatformModel`. */
+export function buildPlatformModel({ platform: { data: p }, departments, waivers }: Declaration): PlatformModel {
+  return {
+    name: p.platform.name,
+    displayName: p.platform.displayName,
+    operator: p.platform.operator,
+    clusters: p.clusters.map(buildCluster).sort(byName),
+    network: {
+      ...p.network,
+      externalNetworks: [...p.network.externalNetworks].sort(byName),
+    },
+    admins: p.admins,
+    registries: [...p.registries].sort(),
+    dataClasses: dataClassLevels(p.dataClasses) as Record<string, Level>,
+    logRetentionDays: p.logRetentionDays,
+    overcommit: p.overcommit,
+    stateBackend: p.stateBackend,
+    departments: departments.map((d) => buildDepartment(p, d.data)).sort(byName),
+    waivers: [...waivers.data.waivers].sort((a, b) => (`${a.rule} ${a.target}` < `${b.rule} ${b.target}` ? -1 : 1)),
+  };
+}
+
+function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel {
+  return {
+    name: c.name,
+    displayName: c.displayName ?? c.name,
+    kubeconfig: c.kubeconfig,
+    levels: sortedLevels(c.levels),
+    capacity: { cpu: Cpu.parse(c.capacity.cpu), memory: Bytes.parse(c.capacity.memory), storage: Bytes.parse(c.capacity.storage) },
+    gatewayAddresses: c.gatewayAddresses,
+    nodePools: c.nodePools
+      .map((pool) => ({
+        ...pool,
+        levels: sortedLevels(pool.levels),
+        nodeCpu: Cpu.parse(pool.nodeCpu),
+        nodeMemory: Bytes.parse(pool.nodeMemory),
+      }))
+      .sort(byName),
+  };
+}
+
+function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"]): DepartmentModel {
+  return {
+    name: d.name,
+    displayName: d.displayName,
+    owners: {
+      admins: [...d.owners.admins].sort(),
+      developers: [...d.owners.developers].sort(),
+      viewers: [...d.owners.viewers].sort(),
+    },
+    environments: d.environments
+      .map((env) => {
+        const cluster = placeEnvironment(p, env)!;
+        return {
+          department: d.name,
+          name: env.name,
+          level: env.level,
+          cluster: cluster.name,
+          namespace: namespaceName(d.name, env.name),
+          nodePool: requiresDedicatedPool(env.level) ? dedicatedPoolFor(cluster, env.level)?.name : undefined,
+          quota: {
+            cpu: Cpu.parse(env.quota.cpu),
+            memory: Bytes.parse(env.quota.memory),
+            storage: Bytes.parse(env.quota.storage),
+            pods: env.quota.pods,
+          },
+          services: env.services.map((s) => ({ ...s, connectsTo: [...new Set(s.connectsTo)].sort() })).sort(byName),
+        };
+      })
+      .sort(byName),
+    sharing: {
+      offers: [...d.sharing.offers]
+        .map((o) => ({ ...o, consumers: [...o.consumers].sort() }))
+        .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)),
+      consumes: [...d.sharing.consumes].sort((a, b) =>
+        `${a.provider} ${a.consumer}` < `${b.provider} ${b.consumer}` ? -1 : 1,
+      ),
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Level } from "../schema/common";
+import type { DepartmentDeclaration, ServiceDeclaration } from "../schema/department";
+import type { PlatformDeclaration } from "../schema/platform";
+import type { WaiversDeclaration } from "../schema/waivers";
+import type { Bytes, Cpu } from "./quantity";
+
+/**
+ * The typed platform model: a validated declaration with every default applied, every
+ * reference resolved and every list sorted by name. Stacks turn it into construct props;
+ * nothing downstream reads YAML or depends on the order things were written in.
+ */
+export interface PlatformModel {
+  readonly name: string;
+  readonly displayName: string;
+  readonly operator: string;
+  readonly clusters: readonly ClusterModel[];
+  readonly network: PlatformDeclaration["network"];
+  readonly admins: PlatformDeclaration["admins"];
+  readonly registries: readonly string[];
+  /** Data class → minimum protection level, defaults merged with the declaration. */
+  readonly dataClasses: Readonly<Record<string, Level>>;
+  readonly logRetentionDays: number;
+  readonly overcommit: PlatformDeclaration["overcommit"];
+  readonly stateBackend: PlatformDeclaration["stateBackend"];
+  readonly departments: readonly DepartmentModel[];
+  readonly waivers: WaiversDeclaration["waivers"];
+}
+
+export interface ClusterModel {
+  readonly name: string;
+  readonly displayName: string;
+  readonly kubeconfig: { readonly path: string; readonly context: string };
+  readonly levels: readonly Level[];
+  readonly capacity: ResourceAmounts;
+  readonly gatewayAddresses?: string;
+  readonly nodePools: readonly NodePoolModel[];
+}
+
+export interface NodePoolModel {
+  readonly name: string;
+  readonly levels: readonly Level[];
+  readonly arch: "amd64" | "arm64";
+  readonly cpuVendor: string;
+  readonly os: string;
+  readonly localized: boolean;
+  readonly nodes: number;
+  readonly nodeCpu: Cpu;
+  readonly nodeMemory: Bytes;
+  readonly dedicated: boolean;
+}
+
+export interface ResourceAmounts {
+  readonly cpu: Cpu;
+  readonly memory: Bytes;
+  readonly storage: Bytes;
+}
+
+export interface DepartmentModel {
+  readonly name: string;
+  readonly displayName: string;
+  readonly owners: DepartmentDeclaration["owners"];
+  readonly environments: readonly EnvironmentModel[];
+  readonly sharing: DepartmentDeclaration["sharing"];
+}
+
+export interface EnvironmentModel {
+  readonly department: string;
+  readonly name: string;
+  readonly level: Level;
+  readonly cluster: string;
+  readonly namespace: string;
+  /** The dedicated node pool levels 3 and 4 are pinned to; none below level 3. */
+  readonly nodePool?: string;
+  readonly quota: ResourceAmounts & { readonly pods: number };
+  readonly services: readonly ServiceModel[];
+}
+
+export type ServiceModel = Readonly<ServiceDeclaration> & { readonly connectsTo: readonly string[] };
+
+/** The network zone of a protection level. */
+export function levelZone(level: Level): string {
+  return `level-${level}`;
+}

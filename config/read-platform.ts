@@ -1,0 +1,35 @@
+import { loadDeclaration } from "./declaration/load-declaration";
+import { DeclarationError, sortProblems, type PositionedProblem } from "./declaration/problem";
+import { buildPlatformModel } from "./model/build-platform-model";
+import type { PlatformModel } from "./model/platform-model";
+import { checkDeclaration } from "./rules";
+
+export interface ReadPlatformResult {
+  /** Present when the declaration has no errors (warnings allowed). */
+  readonly model?: PlatformModel;
+  /** Every error and warning, positioned and sorted by file and line. */
+  readonly problems: readonly PositionedProblem[];
+}
+
+/**
+ * declaration → model: loads `configDir`, checks every schema and rule, and builds the typed
+ * model. Nothing is thrown for bad input; every problem is returned at once.
+ */
+export function readPlatform(configDir: string): ReadPlatformResult {
+  const loaded = loadDeclaration(configDir);
+  const problems = [...loaded.problems];
+  if (loaded.declaration) problems.push(...checkDeclaration(loaded.declaration));
+  const positioned = sortProblems(problems.map(loaded.position));
+  const hasErrors = positioned.some((p) => p.severity === "error");
+  return {
+    model: loaded.declaration && !hasErrors ? buildPlatformModel(loaded.declaration) : undefined,
+    problems: positioned,
+  };
+}
+
+/** Like `readPlatform`, for callers that cannot continue without a model. */
+export function readPlatformOrThrow(configDir: string): PlatformModel {
+  const { model, problems } = readPlatform(configDir);
+  if (!model) throw new DeclarationError(problems);
+  return model;
+}

@@ -1,0 +1,25 @@
+import type { Declaration } from "../declaration/load-declaration";
+import type { Problem } from "../declaration/problem";
+import { capacity } from "./capacity";
+import { dataClasses } from "./data-classes";
+import { namespaceNames } from "./namespace-names";
+import { placementRules } from "./placement-rules";
+import { platformPolicy } from "./platform-policy";
+import { references } from "./references";
+import type { DeclarationRule } from "./rule";
+import { uniqueNames } from "./unique-names";
+
+/** Every cross-field and cross-file rule; each runs on its own so all problems are found in one pass. */
+export const DECLARATION_RULES: readonly DeclarationRule[] = [
+  uniqueNames,
+  references,
+  placementRules,
+  dataClasses,
+  capacity,
+  platformPolicy,
+  namespaceNames,
+];
+
+export function checkDeclaration(declaration: Declaration): Problem[] {
+  return DECLARATION_RULES.flatMap((rule) => rule(declaration));
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { byteQuantity, cpuQuantity, displayName, dnsLabel, groupName, isoDate, port, protectionLevel } from "./common";
+
+/** `config/departments/<name>.yaml`: one department's request, owned by that department. */
+
+export const TEMPLATES = ["web", "api", "worker", "cron", "postgres", "redis"] as const;
+export const EXPOSURES = ["none", "internal", "extranet", "internet"] as const;
+export const SIZES = ["small", "medium", "large"] as const;
+
+const resources = z.strictObject({
+  cpu: cpuQuantity.describe("CPU request; the limit is the same."),
+  memory: byteQuantity.describe("Memory request; the limit is the same."),
+});
+
+const service = z.strictObject({
+  name: dnsLabel.describe("Service name, unique within the environment."),
+  template: z.enum(TEMPLATES).describe("Catalog template."),
+  image: z.string().min(1).describe("Image reference: registry/path:tag, or @sha256:digest (required at level 3 and 4)."),
+  size: z.enum(SIZES).optional().describe("Size preset for requests and limits."),
+  resources: resources.optional().describe("Explicit requests and limits, instead of a size."),
+  replicas: z.int().min(1, { error: "must be at least 1" }).max(100, { error: "must be at most 100" }).optional(),
+  port: port.optional().describe("Port the service listens on."),
+  exposure: z.enum(EXPOSURES).default("none").describe("Who may reach the service through the gateway."),
+  dataClass: dnsLabel.describe("Class of the data the service holds or processes."),
+  connectsTo: z.array(dnsLabel).default([]).describe("Other services of the same environment this service calls."),
+  storage: byteQuantity.optional().describe("Persistent volume size (postgres, redis)."),
+});
+
+const environment = z.strictObject({
+  name: dnsLabel.describe("Environment name, e.g. dev, test, prod."),
+  level: protectionLevel.describe("MLPS protection level of the environment."),
+  cluster: dnsLabel.optional().describe("Cluster to place the environment on; by default the first that hosts its level."),
+  quota: z
+    .strictObject({ cpu: cpuQuantity, memory: byteQuantity, storage: byteQuantity, pods: z.int().min(1).default(50) })
+    .describe("Resource quota of the environment's namespace."),
+  services: z.array(service).default([]),
+});
+
+/** `department/environment/service`, the address of a service across departments. */
+const serviceAddress = z.string().regex(/^[a-z][-a-z0-9]*\/[a-z][-a-z0-9]*\/[a-z][-a-z0-9]*$/, {
+  error: "must be a service address department/environment/service",
+});
+/** `environment/service` inside this department. */
+const localService = z.string().regex(/^[a-z][-a-z0-9]*\/[a-z][-a-z0-9]*$/, {
+  error: "must be environment/service of this department",
+});
+
+const offer = z.strictObject({
+  service: localService.describe("The offered service, environment/service."),
+  consumers: z.array(serviceAddress).min(1, { error: "must name at least one consumer" }),
+  purpose: displayName,
+  approval: z.string().min(1, { error: "must give the approval reference" }).describe("Approval reference of the sharing agreement."),
+  expires: isoDate.describe("Last day the agreement is valid."),
+});
+
+const consumption = z.strictObject({
+  provider: serviceAddress.describe("The provider's service, department/environment/service."),
+  consumer: localService.describe("Which of this department's services consumes it, environment/service."),
+  purpose: displayName,
+});
+
+export const departmentSchema = z.strictObject({
+  name: dnsLabel.describe("Department name; the file is named after it."),
+  displayName: displayName.describe("Official name, e.g. 省卫生健康委员会."),
+  owners: z.strictObject({
+    admins: z.array(groupName).min(1),
+    developers: z.array(groupName).default([]),
+    viewers: z.array(groupName).default([]),
+  }),
+  environments: z.array(environment).min(1, { error: "must declare at least one environment" }),
+  sharing: z
+    .strictObject({ offers: z.array(offer).default([]), consumes: z.array(consumption).default([]) })
+    .default({ offers: [], consumes: [] }),
+});
+
+export type DepartmentDeclaration = z.output<typeof departmentSchema>;
+export type ServiceDeclaration = DepartmentDeclaration["environments"][number]["services"][number];

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import {
+  byteQuantity,
+  cpuQuantity,
+  displayName,
+  dnsLabel,
+  groupName,
+  ipv4Cidr,
+  labels,
+  port,
+  protectionLevel,
+} from "./common";
+
+/** `config/platform.yaml`: what the platform team declares once for the whole platform. */
+
+const levelList = z.array(protectionLevel).min(1, { error: "must list at least one protection level" });
+
+const nodePool = z.strictObject({
+  name: dnsLabel.describe("Node pool name, unique within the cluster."),
+  levels: levelList.describe("Protection levels whose workloads may run on this pool."),
+  arch: z.enum(["amd64", "arm64"]).describe("CPU architecture of the nodes."),
+  cpuVendor: z.string().min(1).describe("CPU vendor, e.g. hygon, kunpeng, phytium, intel."),
+  os: z.string().min(1).describe("Node operating system, e.g. kylin, openeuler, uos."),
+  localized: z.boolean().describe("True when CPU and OS are domestic (信创)."),
+  nodes: z.int().min(1, { error: "must be at least 1 node" }).describe("Number of nodes."),
+  nodeCpu: cpuQuantity.describe("Allocatable CPU of one node."),
+  nodeMemory: byteQuantity.describe("Allocatable memory of one node."),
+  dedicated: z
+    .boolean()
+    .default(false)
+    .describe("Tainted so that only workloads of its levels, which tolerate the taint, run there."),
+});
+
+const cluster = z.strictObject({
+  name: dnsLabel.describe("Cluster name; stacks and provider aliases derive from it."),
+  displayName: displayName.optional(),
+  kubeconfig: z
+    .strictObject({
+      path: z.string().min(1).describe("Path of the kubeconfig file Terraform uses to reach the cluster."),
+      context: z.string().min(1).describe("Context inside that kubeconfig."),
+    })
+    .describe("How Terraform reaches the cluster."),
+  levels: levelList.describe("Protection levels this cluster may host. Level 4 may only be hosted alone."),
+  capacity: z
+    .strictObject({ cpu: cpuQuantity, memory: byteQuantity, storage: byteQuantity })
+    .describe("Schedulable capacity that quotas are placed against."),
+  gatewayAddresses: ipv4Cidr
+    .optional()
+    .describe("Address range of this cluster's gateway, as seen from other clusters (for cross-cluster sharing)."),
+  nodePools: z.array(nodePool).min(1, { error: "must declare at least one node pool" }),
+});
+
+const peerSelector = z.strictObject({
+  namespace: dnsLabel.describe("Namespace the platform component runs in."),
+  podLabels: labels.describe("Labels that select its pods."),
+});
+
+const network = z.strictObject({
+  gateway: z
+    .strictObject({
+      namespace: dnsLabel.describe("The gateway zone namespace (DMZ); the only entry from outside."),
+      ingressController: z
+        .strictObject({ podLabels: labels, ingressClass: dnsLabel })
+        .describe("The ingress controller the platform team installs in the gateway namespace."),
+    })
+    .describe("The gateway zone."),
+  management: z
+    .strictObject({
+      namespace: dnsLabel.describe("The management zone namespace (security management centre)."),
+      collectors: z.strictObject({ podLabels: labels }).describe("Monitoring collectors that scrape workload metrics."),
+      logIntake: z
+        .strictObject({ podLabels: labels, port })
+        .describe("The log collector workloads send their logs to."),
+    })
+    .describe("The management zone."),
+  dns: peerSelector.extend({ port: port.default(53) }).describe("Cluster DNS, reachable from every workload."),
+  externalNetworks: z
+    .array(
+      z.strictObject({
+        name: dnsLabel.describe("Network name, e.g. internet, gov-extranet."),
+        displayName: displayName.optional(),
+        cidrs: z.array(ipv4Cidr).min(1),
+        except: z.array(ipv4Cidr).default([]).describe("Ranges cut out of the CIDRs (e.g. private ranges)."),
+        levels: z.array(protectionLevel).describe("Protection levels whose workloads may reach this network. Never 4."),
+      }),
+    )
+    .default([]),
+});
+
+const stateBackend = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("local"),
+    directory: z.string().default("terraform-state").describe("Folder of the state files, one per stack."),
+  }),
+  z.strictObject({
+    type: z.literal("s3"),
+    bucket: z.string().min(1),
+    endpoint: z.string().min(1).describe("S3-compatible object storage endpoint URL."),
+    region: z.string().min(1).default("cn-default"),
+    keyPrefix: z.string().default("govcloud"),
+  }),
+  z.strictObject({
+    type: z.literal("kubernetes"),
+    namespace: dnsLabel,
+    configPath: z.string().min(1),
+    configContext: z.string().optional(),
+  }),
+]);
+
+export const DEFAULT_DATA_CLASSES: Readonly<Record<string, number>> = {
+  public: 1,
+  internal: 2,
+  personal: 3,
+  "sensitive-personal": 3,
+  important: 3,
+  core: 4,
+};
+
+export const platformSchema = z.strictObject({
+  platform: z.strictObject({
+    name: dnsLabel.describe("Platform name."),
+    displayName: displayName,
+    operator: displayName.describe("The bureau that runs the platform, e.g. 省大数据局."),
+  }),
+  clusters: z.array(cluster).min(1, { error: "must declare at least one cluster" }),
+  network,
+  admins: z
+    .strictObject({
+      system: z.array(groupName).min(1),
+      security: z.array(groupName).min(1),
+      audit: z.array(groupName).min(1),
+    })
+    .describe("Separation of duties (三权分立): system, security and audit administrator groups."),
+  registries: z
+    .array(z.string().regex(/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/, { error: "must be a registry host with an optional path, e.g. harbor.example.gov.cn/library" }))
+    .min(1)
+    .describe("Image registries workloads may pull from."),
+  dataClasses: z
+    .record(dnsLabel, protectionLevel)
+    .default({})
+    .describe("Data classes and the minimum protection level each needs; merged over the defaults."),
+  logRetentionDays: z.int().describe("Days logs are kept; at least 180 (Cybersecurity Law art. 21)."),
+  overcommit: z
+    .strictObject({
+      cpu: z.number().min(1, { error: "must be at least 1 (no overcommit)" }).max(10),
+      memory: z.number().min(1, { error: "must be at least 1 (no overcommit)" }).max(4),
+    })
+    .default({ cpu: 1, memory: 1 })
+    .describe("How far the sum of quotas may exceed a cluster's capacity."),
+  stateBackend: stateBackend.default({ type: "local", directory: "terraform-state" }),
+});
+
+export type PlatformDeclaration = z.output<typeof platformSchema>;

@@ -1,0 +1,56 @@
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import type { ProtectionLevel } from "../labels";
+import type { TenantRole } from "../platform/rbac-rules";
+import { TenantNamespace } from "./tenant-namespace";
+
+export interface TenantEnvironmentProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly level: ProtectionLevel;
+  readonly quota: TenantNamespaceQuota;
+  /** Provider of the cluster the environment is placed on. */
+  readonly provider: TerraformProvider;
+  readonly dns: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>>; readonly port: number };
+}
+
+export type TenantNamespaceQuota = { readonly cpu: string; readonly memory: string; readonly storage: string; readonly pods: number };
+
+export interface DepartmentTenantProps {
+  /** Department name (a DNS label). */
+  readonly department: string;
+  readonly displayName: string;
+  /** The department's groups per tenant role; the same in all its environments. */
+  readonly groups: Readonly<Record<TenantRole, readonly string[]>>;
+  readonly environments: readonly TenantEnvironmentProps[];
+}
+
+/** A department on the platform: one graded namespace per environment, on whichever cluster hosts it. */
+export class DepartmentTenant extends Construct {
+  readonly environments: ReadonlyMap<string, TenantNamespace>;
+
+  constructor(scope: Construct, id: string, props: DepartmentTenantProps) {
+    super(scope, id);
+    const environments = new Map<string, TenantNamespace>();
+    for (const env of props.environments) {
+      if (environments.has(env.name)) {
+        throw new Error(`DepartmentTenant ${props.department}: environment "${env.name}" is declared twice`);
+      }
+      environments.set(
+        env.name,
+        new TenantNamespace(this, env.name, {
+          department: props.department,
+          environment: env.name,
+          name: env.namespace,
+          level: env.level,
+          displayName: props.displayName,
+          quota: env.quota,
+          groups: props.groups,
+          dns: env.dns,
+          provider: env.provider,
+        }),
+      );
+    }
+    this.environments = environments;
+  }
+}

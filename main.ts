@@ -1,0 +1,17 @@
+/**
+ * The cdktf app entry (`cdktf.json`), so `npx cdktf synth|diff|deploy` work as in any CDKTF
+ * project. It reads `config/`, and refuses to synthesize anything when the declaration has errors.
+ */
+import { resolve } from "node:path";
+import { formatProblem } from "./config/declaration/problem";
+import { readPlatform } from "./config/read-platform";
+import { buildGovcloudApp } from "./stacks/govcloud-app";
+
+const projectRoot = __dirname;
+const { model, problems } = readPlatform(resolve(projectRoot, "config"));
+for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+if (!model) {
+  process.exit(1);
+}
+const outdir = resolve(process.env.CDKTF_OUTDIR ?? resolve(projectRoot, "cdktf.out"));
+buildGovcloudApp(model, { outdir, projectRoot }).synth();

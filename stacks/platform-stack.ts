@@ -1,0 +1,30 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
+import { PlatformBaseline } from "../constructs/platform/platform-baseline";
+import { ClusterProviders } from "./cluster-providers";
+import { configureStateBackend, type StateLocation } from "./state-backend";
+
+export function platformStackName(cluster: string): string {
+  return `platform-${cluster}`;
+}
+
+/** `platform-<cluster>`: the baseline of one cluster, applied by the platform team. */
+export class PlatformStack extends TerraformStack {
+  readonly baseline: PlatformBaseline;
+
+  constructor(scope: Construct, model: PlatformModel, cluster: ClusterModel, where: StateLocation) {
+    const name = platformStackName(cluster.name);
+    super(scope, name);
+    configureStateBackend(this, name, model, where);
+    const providers = new ClusterProviders(this, model.clusters);
+    this.baseline = new PlatformBaseline(this, "baseline", {
+      clusterName: cluster.name,
+      levels: cluster.levels,
+      gatewayNamespace: model.network.gateway.namespace,
+      managementNamespace: model.network.management.namespace,
+      admins: model.admins,
+      provider: providers.for(cluster.name),
+    });
+  }
+}
