@@ -55,6 +55,7 @@ function listManifestFiles(dir: string): string[] {
  */
 export function parseManifestText(text: string, file: string, problems: ManifestProblem[]): ManifestObject[] {
   const lineCounter = new LineCounter();
+  if (file.endsWith(".json") && !isStrictJson(text, file, problems)) return [];
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const manifests: ManifestObject[] = [];
   for (const document of documents) {
@@ -91,6 +92,25 @@ export function analyzedObjects(
     });
   }
   return ANALYZED_KINDS.has(kind) ? [{ kind, object: value, file, locate }] : [];
+}
+
+/**
+ * YAML reads JSON but also forgives what JSON does not (trailing commas, comments), and a file that
+ * claims to be JSON should be JSON for every other tool too.
+ */
+function isStrictJson(text: string, file: string, problems: ManifestProblem[]): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const before = offset === undefined ? undefined : text.slice(0, Number(offset));
+    const line = before === undefined ? undefined : before.split("\n").length;
+    const column = before === undefined ? undefined : before.length - before.lastIndexOf("\n");
+    problems.push({ file, line, column, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` });
+    return false;
+  }
 }
 
 /** The position of the deepest existing node on `path`, so a missing field points at its parent. */
