@@ -1,10 +1,80 @@
-import { readPlatform } from "../config/read-platform";
-import { formatProblem } from "../config/declaration/problem";
+import { parseArgs } from "node:util";
+import { runInit } from "./commands/init";
+import { runSchema } from "./commands/schema";
+import { runSynth } from "./commands/synth";
+import { runValidate } from "./commands/validate";
+import { runConnectivity } from "./commands/connectivity";
+import { UsageError, type CommandContext } from "./command-context";
 
-export async function main(argv: string[]): Promise<number> {
-  const t = Date.now();
-  const r = readPlatform(argv[0] ?? "config");
-  for (const p of r.problems) console.log(formatProblem(p));
-  console.log(r.model ? "ok" : "bad", Date.now() - t);
-  return r.model ? 0 : 1;
+const USAGE = `usage: govcloud <command> [options]
+
+commands:
+  validate                     check the declaration; print every problem as file:line:col field: message
+  synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)
+  schema                       write JSON Schemas for editors into <config>/json-schema
+  init department NAME         write a commented, valid request file config/departments/NAME.yaml
+  connectivity DIR [--format txt|json|csv|md]
+                               list the connections NetworkPolicies allow between the workloads in DIR's manifests
+
+options:
+  --config DIR                 the declaration folder (default: config)
+  --out DIR                    the synthesis output folder (default: cdktf.out)
+  --summary                    with synth: print departments, environments and resources per stack
+  --today YYYY-MM-DD           the date expiry checks use (default: today)
+  -h, --help                   this text
+`;
+
+/** The `govcloud` command line. Returns the exit code: 0 success, 1 problems found, 2 usage error. */
+export async function main(argv: string[], io: CommandContext["io"] = defaultIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: "string", default: "config" },
+        out: { type: "string", default: "cdktf.out" },
+        department: { type: "string", multiple: true },
+        summary: { type: "boolean", default: false },
+        format: { type: "string", default: "txt" },
+        today: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`govcloud: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || command === undefined || command === "help") {
+    io.out(USAGE);
+    return command === undefined && !parsed.values.help ? 2 : 0;
+  }
+  const context: CommandContext = { args: rest, options: parsed.values, io };
+  try {
+    switch (command) {
+      case "validate":
+        return runValidate(context);
+      case "synth":
+        return runSynth(context);
+      case "schema":
+        return runSchema(context);
+      case "init":
+        return runInit(context);
+      case "connectivity":
+        return runConnectivity(context);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`govcloud: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function defaultIo(): CommandContext["io"] {
+  return { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
 }

@@ -13,10 +13,11 @@ export interface ReadPlatformResult {
 
 /**
  * declaration → model: loads `configDir`, checks every schema and rule, and builds the typed
- * model. Nothing is thrown for bad input; every problem is returned at once.
+ * model. Nothing is thrown for bad input; every problem is returned at once. File names in
+ * problems are relative to `displayRoot` (the working directory by default).
  */
-export function readPlatform(configDir: string): ReadPlatformResult {
-  const loaded = loadDeclaration(configDir);
+export function readPlatform(configDir: string, displayRoot?: string): ReadPlatformResult {
+  const loaded = loadDeclaration(configDir, displayRoot);
   const problems = [...loaded.problems];
   if (loaded.declaration) problems.push(...checkDeclaration(loaded.declaration));
   const positioned = sortProblems(problems.map(loaded.position));

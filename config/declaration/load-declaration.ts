@@ -36,12 +36,12 @@ export const WAIVERS_FILE = "waivers.yaml";
 /**
  * Reads `platform.yaml`, `departments/*.yaml` and `waivers.yaml` under `configDir` and checks
  * each against its schema. Every file is read even when an earlier one fails, so the user sees
- * all problems at once. File names in problems are relative to the working directory.
+ * all problems at once. File names in problems are relative to `displayRoot`.
  */
-export function loadDeclaration(configDir: string): LoadResult {
+export function loadDeclaration(configDir: string, displayRoot: string = process.cwd()): LoadResult {
   const documents = new Map<string, SourceDocument>();
   const problems: Problem[] = [];
-  const display = (path: string) => relative(process.cwd(), path) || path;
+  const display = (path: string) => relative(displayRoot, path) || path;
 
   function load<S extends z.ZodType>(path: string, schema: S, required: boolean): Sourced<z.output<S>> | undefined {
     const file = display(path);

@@ -1,0 +1,16 @@
+/** What every command receives: its positional arguments, the parsed options and where to print. */
+export interface CommandContext {
+  readonly args: readonly string[];
+  readonly options: {
+    readonly config: string;
+    readonly out: string;
+    readonly department?: string[];
+    readonly summary: boolean;
+    readonly format: string;
+    readonly today?: string;
+  };
+  readonly io: { readonly out: (text: string) => void; readonly err: (text: string) => void };
+}
+
+/** A command line that cannot be run as written; reported with the usage text and exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,44 @@
+import { resolve } from "node:path";
+import { synthesizePlatform, type StackSummary } from "../../artifact/synthesize-platform";
+import type { PlatformModel } from "../../config/model/platform-model";
+import { UsageError, type CommandContext } from "../command-context";
+import { validateDeclaration } from "./validate";
+
+/** `govcloud synth`: validate, then synthesize; the previous output is replaced only on success. */
+export function runSynth(context: CommandContext): number {
+  const { options, io } = context;
+  const started = Date.now();
+  const model = validateDeclaration(context);
+  if (!model) return 1;
+  const departments = options.department;
+  for (const name of departments ?? []) {
+    if (!model.departments.some((d) => d.name === name)) throw new UsageError(`no department "${name}" is declared`);
+  }
+  const outdir = resolve(options.out);
+  const stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), departments });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (options.summary) io.out(summary(model, stacks, departments));
+  io.out(`Synthesized ${stacks.length} stacks into ${options.out}/stacks in ${seconds} s.\n`);
+  return 0;
+}
+
+function summary(model: PlatformModel, stacks: readonly StackSummary[], only?: readonly string[]): string {
+  const departments = model.departments.filter((d) => !only || only.includes(d.name));
+  const environments = departments.flatMap((d) => d.environments);
+  const levels = [1, 2, 3, 4].map((l) => `L${l}: ${environments.filter((e) => e.level === l).length}`).join(", ");
+  const width = Math.max(...stacks.map((s) => s.name.length), 5);
+  const rows = stacks.map((s) => `  ${s.name.padEnd(width)}  ${String(s.namespaces).padStart(10)}  ${String(s.resources).padStart(9)}`);
+  const total = stacks.reduce((n, s) => n + s.resources, 0);
+  return [
+    `${model.displayName} (${model.name}), operated by ${model.operator}`,
+    `  clusters:     ${model.clusters.map((c) => `${c.name} (levels ${c.levels.join(",")})`).join(", ")}`,
+    `  departments:  ${departments.length}`,
+    `  environments: ${environments.length} (${levels})`,
+    `  services:     ${environments.reduce((n, e) => n + e.services.length, 0)}`,
+    "",
+    `  ${"stack".padEnd(width)}  namespaces  resources`,
+    ...rows,
+    `  ${"total".padEnd(width)}  ${String(stacks.reduce((n, s) => n + s.namespaces, 0)).padStart(10)}  ${String(total).padStart(9)}`,
+    "",
+  ].join("\n");
+}
