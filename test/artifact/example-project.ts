@@ -1,0 +1,27 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+export const PROJECT_ROOT = join(__dirname, "..", "..");
+export const EXAMPLE_CONFIG = join(PROJECT_ROOT, "config");
+
+/** A throw-away project folder holding a copy of the bundled example's `config/`. */
+export function copyExampleProject(): string {
+  const root = mkdtempSync(join(tmpdir(), "govcloud-"));
+  cpSync(EXAMPLE_CONFIG, join(root, "config"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  return root;
+}
+
+/** Every file under `dir`, by relative path, with its exact bytes. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { synthesizePlatform } from "../../artifact/synthesize-platform";
+import type { PlatformModel } from "../../config/model/platform-model";
+import { readPlatformOrThrow } from "../../config/read-platform";
+import { copyExampleProject, readTree } from "./example-project";
+
+describe("synthesizePlatform", () => {
+  const root = copyExampleProject();
+  const outdir = join(root, "cdktf.out");
+  const model = readPlatformOrThrow(join(root, "config"));
+  const summary = synthesizePlatform(model, { outdir, projectRoot: root });
+  const before = readTree(outdir);
+
+  it("summarises resources and namespaces per stack", () => {
+    const health = summary.find((s) => s.name === "dept-health")!;
+    expect(health.namespaces).toBe(3);
+    expect(health.resources).toBeGreaterThan(health.namespaces * 5);
+    expect(summary.map((s) => s.name)).toContain("platform-secure-l4");
+  });
+
+  it("leaves the previous output exactly as it was when synthesis fails midway", () => {
+    // A model that slipped past validation with a duplicate environment makes a construct throw.
+    const health = model.departments.find((d) => d.name === "health")!;
+    const broken: PlatformModel = {
+      ...model,
+      departments: model.departments.map((d) => (d === health ? { ...d, environments: [...d.environments, d.environments[0]] } : d)),
+    };
+    expect(() => synthesizePlatform(broken, { outdir, projectRoot: root })).toThrow(
+      'DepartmentTenant health: environment "dev" is declared twice',
+    );
+    expect(readTree(outdir)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(["cdktf.out", "config"]);
+  });
+
+  it("replaces only the named department's stack with --department", () => {
+    const summaryOne = synthesizePlatform(model, { outdir, projectRoot: root, departments: ["health"] });
+    expect(summaryOne.map((s) => s.name)).toEqual(["dept-health"]);
+    expect(readTree(outdir)).toEqual(before);
+    expect(existsSync(join(root, ".cdktf.out.staging-" + process.pid))).toBe(false);
+  });
+});
