@@ -73,17 +73,17 @@ export function analyzeConnectivity(model: ClusterModel): ConnectivityResult {
   // An external address allows everything on its own side, so only the workload's side decides.
   const sources = ingressCut.map(externalPeer);
   for (const dst of classes) {
-    sources.forEach((source, piece) => {
+    for (const piece of piecesToVisit(ingress[dst.index], sources.length)) {
       const conn = towardsPiece(ingress[dst.index], piece);
-      for (const to of dst.workloads) emit(source, peers.get(to)!, conn);
-    });
+      for (const to of dst.workloads) emit(sources[piece], peers.get(to)!, conn);
+    }
   }
   const destinations = egressCut.map(externalPeer);
   for (const src of classes) {
-    destinations.forEach((destination, piece) => {
+    for (const piece of piecesToVisit(egress[src.index], destinations.length)) {
       const conn = towardsPiece(egress[src.index], piece);
-      for (const from of src.workloads) emit(peers.get(from)!, destination, conn);
-    });
+      for (const from of src.workloads) emit(peers.get(from)!, destinations[piece], conn);
+    }
   }
 
   collected.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
@@ -149,6 +149,12 @@ function towardsClass(allowance: Allowance | undefined, peer: WorkloadClass): Po
 function towardsPiece(allowance: Allowance | undefined, piece: number): PortSet {
   if (allowance === undefined) return PortSet.ALL;
   return allowance.anyPeer.union(allowance.byPiece.get(piece) ?? PortSet.NONE);
+}
+
+/** The pieces an allowance may permit anything with: all of them, unless it names only some. */
+function piecesToVisit(allowance: Allowance | undefined, pieceCount: number): Iterable<number> {
+  if (allowance === undefined || !allowance.anyPeer.isEmpty()) return Array.from({ length: pieceCount }, (_, i) => i);
+  return allowance.byPiece.keys();
 }
 
 /** Every ipBlock range in the rules of one direction of policies that enforce that direction. */

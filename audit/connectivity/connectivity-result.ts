@@ -41,7 +41,15 @@ export function externalPeer(range: Interval): ExternalPeer {
   return { type: "external", range, first: formatIpv4(range.start), last: formatIpv4(range.end) };
 }
 
+// Peers are immutable and each appears in many connections; naming each once keeps large reports cheap.
+const peerNames = new WeakMap<ConnectivityPeer, string>();
+
 /** `namespace/name[Kind]` or `first-last[External]`, as the connlist grammar names peers. */
 export function peerName(peer: ConnectivityPeer): string {
-  return peer.type === "workload" ? `${peer.namespace}/${peer.name}[${peer.kind}]` : `${formatIpRange(peer.range)}[External]`;
+  let name = peerNames.get(peer);
+  if (name === undefined) {
+    name = peer.type === "workload" ? `${peer.namespace}/${peer.name}[${peer.kind}]` : `${formatIpRange(peer.range)}[External]`;
+    peerNames.set(peer, name);
+  }
+  return name;
 }

@@ -72,6 +72,14 @@ export class PortSet {
    * (protocols in the order SCTP, TCP, UDP).
    */
   toString(): string {
+    this.text ??= this.render();
+    return this.text;
+  }
+
+  // Immutable, and one set is often printed for many workload pairs: render it once.
+  private text: string | undefined;
+
+  private render(): string {
     if (this.isAll()) return "All Connections";
     if (this.isEmpty()) return "No Connections";
     return PROTOCOLS.filter((p) => this.byProtocol[p].length > 0)
