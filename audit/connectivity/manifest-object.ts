@@ -53,6 +53,13 @@ export function formatFieldPath(path: FieldPath): string {
   return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
 }
 
+/** Where `other` starts, said from the point of view of a problem in `current`: `line 3 of this file`. */
+export function placeOf(other: ManifestObject, current: ManifestObject): string {
+  const line = other.locate([])?.line;
+  const file = other.file === current.file ? "this file" : other.file;
+  return line === undefined ? file : `line ${line} of ${file}`;
+}
+
 /** A problem with one field of one object, located in its file when possible. */
 export function fieldProblem(manifest: ManifestObject, path: FieldPath, message: string): ManifestProblem {
   const position = manifest.locate(path);

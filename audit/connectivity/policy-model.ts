@@ -2,7 +2,7 @@ import { ManifestProblem } from "./connectivity-input-error";
 import { IntervalList, normalizeIntervals, subtractIntervals } from "./interval-list";
 import { ParsedCidr, ipBlockRanges, parseCidr } from "./ip-range";
 import { LabelSelector, parseLabelSelector } from "./label-selector";
-import { FieldPath, ManifestObject, ObjectProblems, fieldAt, fieldProblem, formatFieldPath, isRecord, nameOf, namespaceOf } from "./manifest-object";
+import { FieldPath, ManifestObject, ObjectProblems, fieldAt, fieldProblem, formatFieldPath, isRecord, nameOf, namespaceOf, placeOf } from "./manifest-object";
 import { MAX_PORT, MIN_PORT, PROTOCOLS, PortSet, Protocol } from "./port-set";
 import { ContainerPort } from "./workload-peers";
 
@@ -59,10 +59,7 @@ export function collectNetworkPolicies(manifests: readonly ManifestObject[], pro
     const identity = `${namespaceOf(manifest)}/${name}`;
     const first = name === undefined ? undefined : seen.get(identity);
     if (first !== undefined) {
-      const line = first.locate([])?.line;
-      const inFile = first.file === manifest.file ? "this file" : first.file;
-      const firstPlace = line === undefined ? inFile : `line ${line} of ${inFile}`;
-      problems.push(fieldProblem(manifest, ["metadata", "name"], `NetworkPolicy ${identity} is also defined at ${firstPlace}; names must be unique in a namespace`));
+      problems.push(fieldProblem(manifest, ["metadata", "name"], `NetworkPolicy ${identity} is also defined at ${placeOf(first, manifest)}; names must be unique in a namespace`));
       continue;
     }
     seen.set(identity, manifest);
@@ -196,15 +193,15 @@ function parseIpBlock(raw: unknown, at: FieldPath, problems: ObjectProblems): Ru
   }
   const excepts = exceptRaw.map((entry: unknown, index) => readCidr(entry, [...at, "except", index], problems));
   if (cidr === undefined || excepts.includes(undefined)) return undefined;
+  exceptRaw.forEach((entry: unknown, index) => {
+    const except = excepts[index];
+    // Containment of IPv6 excepts in an IPv6 cidr is not checked: that space is not analyzed.
+    const outside = cidr === "ipv6" ? except !== "ipv6" : except === "ipv6" || subtractIntervals([except!], [cidr]).length > 0;
+    if (outside) problems.add([...at, "except", index], `'${String(entry)}' is not inside the cidr '${String(raw.cidr)}'`);
+  });
   // IPv6 blocks are valid but outside the IPv4 space this analyzer reports on: they match nothing there.
   if (cidr === "ipv6") return { type: "ipBlock", ranges: [] };
   const ipv4Excepts = excepts.filter((e): e is Exclude<ParsedCidr, "ipv6" | undefined> => e !== "ipv6" && e !== undefined);
-  exceptRaw.forEach((entry: unknown, index) => {
-    const except = excepts[index];
-    if (except === "ipv6" || (except !== undefined && subtractIntervals([except], [cidr]).length > 0)) {
-      problems.add([...at, "except", index], `'${String(entry)}' is not inside the cidr '${String(raw.cidr)}'`);
-    }
-  });
   return { type: "ipBlock", ranges: normalizeIntervals(ipBlockRanges(cidr, ipv4Excepts)) };
 }
 

@@ -1,6 +1,6 @@
 import { ManifestProblem } from "./connectivity-input-error";
 import { Labels, readLabels } from "./label-selector";
-import { FieldPath, ManifestObject, fieldAt, fieldProblem, isRecord, nameOf, namespaceOf } from "./manifest-object";
+import { FieldPath, ManifestObject, fieldAt, fieldProblem, isRecord, nameOf, namespaceOf, placeOf } from "./manifest-object";
 import { PROTOCOLS, Protocol } from "./port-set";
 
 /** A port a container declares; named ones are what named ports in policies resolve against. */
@@ -58,7 +58,7 @@ export function collectWorkloads(manifests: readonly ManifestObject[], problems:
     const objectIdentity = `${manifest.kind} ${namespace}/${objectName}`;
     const first = seenObjects.get(objectIdentity);
     if (first !== undefined) {
-      problems.push(fieldProblem(manifest, ["metadata", "name"], `${objectIdentity} is also defined in ${first.file}`));
+      problems.push(fieldProblem(manifest, ["metadata", "name"], `${objectIdentity} is also defined at ${placeOf(first, manifest)}`));
       continue;
     }
     seenObjects.set(objectIdentity, manifest);

@@ -106,6 +106,14 @@ describe("connectivity semantics", () => {
     ]);
   });
 
+  it("accepts IPv6 ipBlocks, which match no IPv4 range", () => {
+    const objects = [
+      deployment("a", "db", { app: "db" }),
+      policy("a", "db-in", { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: "2001:db8::/32", except: ["2001:db8:1::/48"] } }] }] }),
+    ];
+    expect(lines(objects)).toEqual(["a/db[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections"]);
+  });
+
   it("lets a rule without from/to allow external addresses too", () => {
     const objects = [
       deployment("a", "db", { app: "db" }),
@@ -176,7 +184,7 @@ describe("input that cannot be analyzed", () => {
     expect(messageOf(objects, "cdk.tf.json")).toBe(
       [
         "the manifests cannot be analyzed (5 problems):",
-        "  cdk.tf.json[2]: Deployment a/web: metadata.name: Deployment a/web is also defined in cdk.tf.json[1]",
+        "  cdk.tf.json[2]: Deployment a/web: metadata.name: Deployment a/web is also defined at cdk.tf.json[1]",
         "  cdk.tf.json[0]: NetworkPolicy a/bad: spec.ingress[0].from[0].ipBlock.except[0]: '192.168.0.0/16' is not inside the cidr '10.0.0.0/8'",
         "  cdk.tf.json[0]: NetworkPolicy a/bad: spec.ingress[0].ports[0].port: must be a port number 1-65535 or a port name, got '70000'",
         "  cdk.tf.json[0]: NetworkPolicy a/bad: spec.ingress[0].ports[1].protocol: must be TCP, UDP or SCTP, got 'ICMP'",
