@@ -2,6 +2,7 @@ import { loadDeclaration } from "./declaration/load-declaration";
 import { DeclarationError, sortProblems, type PositionedProblem } from "./declaration/problem";
 import { buildPlatformModel } from "./model/build-platform-model";
 import type { PlatformModel } from "./model/platform-model";
+import { todayUtc, type IsoDate } from "./model/calendar";
 import { checkDeclaration } from "./rules";
 
 export interface ReadPlatformResult {
@@ -16,21 +17,27 @@ export interface ReadPlatformResult {
  * model. Nothing is thrown for bad input; every problem is returned at once. File names in
  * problems are relative to `displayRoot` (the working directory by default).
  */
-export function readPlatform(configDir: string, displayRoot?: string): ReadPlatformResult {
+export interface ReadPlatformOptions {
+  /** The date expiry checks use. @default - today (UTC) */
+  readonly today?: IsoDate;
+}
+
+export function readPlatform(configDir: string, displayRoot?: string, options: ReadPlatformOptions = {}): ReadPlatformResult {
+  const today = options.today ?? todayUtc();
   const loaded = loadDeclaration(configDir, displayRoot);
   const problems = [...loaded.problems];
-  if (loaded.declaration) problems.push(...checkDeclaration(loaded.declaration));
+  if (loaded.declaration) problems.push(...checkDeclaration(loaded.declaration, { today }));
   const positioned = sortProblems(problems.map(loaded.position));
   const hasErrors = positioned.some((p) => p.severity === "error");
   return {
-    model: loaded.declaration && !hasErrors ? buildPlatformModel(loaded.declaration) : undefined,
+    model: loaded.declaration && !hasErrors ? buildPlatformModel(loaded.declaration, today) : undefined,
     problems: positioned,
   };
 }
 
 /** Like `readPlatform`, for callers that cannot continue without a model. */
-export function readPlatformOrThrow(configDir: string): PlatformModel {
-  const { model, problems } = readPlatform(configDir);
+export function readPlatformOrThrow(configDir: string, options: ReadPlatformOptions = {}): PlatformModel {
+  const { model, problems } = readPlatform(configDir, undefined, options);
   if (!model) throw new DeclarationError(problems);
   return model;
 }

@@ -14,7 +14,10 @@ export const LABEL = {
   level: "govcloud/level",
   zone: "govcloud/zone",
   dataClass: "govcloud/data-class",
+  /** The pod label templates set; flows select a service's pods by it. */
   service: "govcloud/service",
+  /** On every tenant namespace, so platform zones can address all tenants at once. */
+  tenant: "govcloud/tenant",
 } as const;
 
 export const ANNOTATION = {

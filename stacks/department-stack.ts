@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { DepartmentModel, PlatformModel } from "../config/model/platform-model";
 import { DepartmentTenant } from "../constructs/tenant/department-tenant";
 import { ClusterProviders } from "./cluster-providers";
+import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 
 export function departmentStackName(department: string): string {
@@ -13,12 +14,11 @@ export function departmentStackName(department: string): string {
 export class DepartmentStack extends TerraformStack {
   readonly tenant: DepartmentTenant;
 
-  constructor(scope: Construct, model: PlatformModel, department: DepartmentModel, where: StateLocation) {
+  constructor(scope: Construct, model: PlatformModel, department: DepartmentModel, policies: PoliciesByNamespace, where: StateLocation) {
     const name = departmentStackName(department.name);
     super(scope, name);
     configureStateBackend(this, name, model, where);
     const providers = new ClusterProviders(this, model.clusters);
-    const { dns } = model.network;
     this.tenant = new DepartmentTenant(this, "tenant", {
       department: department.name,
       displayName: department.displayName,
@@ -34,8 +34,10 @@ export class DepartmentStack extends TerraformStack {
           pods: env.quota.pods,
         },
         provider: providers.for(env.cluster),
-        dns: { namespace: dns.namespace, podLabels: dns.podLabels, port: dns.port },
       })),
     });
+    for (const env of department.environments) {
+      renderFlows(this.tenant.environments.get(env.name)!.firewall, env.cluster, env.namespace, policies);
+    }
   }
 }

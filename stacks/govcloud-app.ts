@@ -1,6 +1,8 @@
 import { App } from "cdktf";
 import type { PlatformModel } from "../config/model/platform-model";
+import { networkFlows } from "../config/model/network-flows";
 import { DepartmentStack } from "./department-stack";
+import { indexPolicies } from "./render-flows";
 import { PlatformStack } from "./platform-stack";
 import type { StateLocation } from "./state-backend";
 
@@ -15,11 +17,12 @@ export interface GovcloudAppOptions extends StateLocation {
 export function buildGovcloudApp(model: PlatformModel, options: GovcloudAppOptions): App {
   const app = new App({ outdir: options.writeTo ?? options.outdir, skipValidation: false });
   const only = options.departments ? new Set(options.departments) : undefined;
+  const policies = indexPolicies(networkFlows(model));
   if (!only) {
-    for (const cluster of model.clusters) new PlatformStack(app, model, cluster, options);
+    for (const cluster of model.clusters) new PlatformStack(app, model, cluster, policies, options);
   }
   for (const department of model.departments) {
-    if (!only || only.has(department.name)) new DepartmentStack(app, model, department, options);
+    if (!only || only.has(department.name)) new DepartmentStack(app, model, department, policies, options);
   }
   return app;
 }

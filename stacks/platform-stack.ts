@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
 import { PlatformBaseline } from "../constructs/platform/platform-baseline";
 import { ClusterProviders } from "./cluster-providers";
+import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 
 export function platformStackName(cluster: string): string {
@@ -13,7 +14,7 @@ export function platformStackName(cluster: string): string {
 export class PlatformStack extends TerraformStack {
   readonly baseline: PlatformBaseline;
 
-  constructor(scope: Construct, model: PlatformModel, cluster: ClusterModel, where: StateLocation) {
+  constructor(scope: Construct, model: PlatformModel, cluster: ClusterModel, policies: PoliciesByNamespace, where: StateLocation) {
     const name = platformStackName(cluster.name);
     super(scope, name);
     configureStateBackend(this, name, model, where);
@@ -26,5 +27,7 @@ export class PlatformStack extends TerraformStack {
       admins: model.admins,
       provider: providers.for(cluster.name),
     });
+    renderFlows(this.baseline.gateway.firewall, cluster.name, model.network.gateway.namespace, policies);
+    renderFlows(this.baseline.management.firewall, cluster.name, model.network.management.namespace, policies);
   }
 }

@@ -5,20 +5,29 @@ import type { PlatformDeclaration } from "../schema/platform";
 import type { ClusterModel, DepartmentModel, PlatformModel } from "./platform-model";
 import { dedicatedPoolFor, namespaceName, placeEnvironment, requiresDedicatedPool } from "./placement";
 import { Bytes, Cpu } from "./quantity";
+import type { IsoDate } from "./calendar";
+import { buildSharingAgreements } from "./sharing-agreement";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
 
 /** Builds the model from a declaration that passed every rule; see `PlatformModel`. */
-export function buildPlatformModel({ platform: { data: p }, departments, waivers }: Declaration): PlatformModel {
+export function buildPlatformModel({ platform: { data: p }, departments, waivers }: Declaration, today: IsoDate): PlatformModel {
   return {
     name: p.platform.name,
     displayName: p.platform.displayName,
     operator: p.platform.operator,
+    operatorDepartment: p.platform.operatorDepartment,
     clusters: p.clusters.map(buildCluster).sort(byName),
     network: {
       ...p.network,
-      externalNetworks: [...p.network.externalNetworks].sort(byName),
+      externalNetworks: [...p.network.externalNetworks]
+        .map((n) => ({ ...n, cidrs: [...n.cidrs].sort(), except: [...n.except].sort(), levels: sortedLevels(n.levels), ports: [...new Set(n.ports)].sort((a, b) => a - b) }))
+        .sort(byName),
+      gateway: {
+        ...p.network.gateway,
+        ingressController: { ...p.network.gateway.ingressController, ports: [...new Set(p.network.gateway.ingressController.ports)].sort((a, b) => a - b) },
+      },
     },
     admins: p.admins,
     registries: [...p.registries].sort(),
@@ -27,6 +36,7 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     overcommit: p.overcommit,
     stateBackend: p.stateBackend,
     departments: departments.map((d) => buildDepartment(p, d.data)).sort(byName),
+    sharingAgreements: buildSharingAgreements(p, departments, today),
     waivers: [...waivers.data.waivers].sort((a, b) => (`${a.rule} ${a.target}` < `${b.rule} ${b.target}` ? -1 : 1)),
   };
 }
@@ -75,7 +85,9 @@ function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][n
             storage: Bytes.parse(env.quota.storage),
             pods: env.quota.pods,
           },
-          services: env.services.map((s) => ({ ...s, connectsTo: [...new Set(s.connectsTo)].sort() })).sort(byName),
+          services: env.services
+            .map((s) => ({ ...s, connectsTo: [...new Set(s.connectsTo)].sort(), egressTo: [...new Set(s.egressTo)].sort() }))
+            .sort(byName),
         };
       })
       .sort(byName),

@@ -3,6 +3,7 @@ import type { DepartmentDeclaration, ServiceDeclaration } from "../schema/depart
 import type { PlatformDeclaration } from "../schema/platform";
 import type { WaiversDeclaration } from "../schema/waivers";
 import type { Bytes, Cpu } from "./quantity";
+import type { SharingAgreementModel } from "./sharing-agreement";
 
 /**
  * The typed platform model: a validated declaration with every default applied, every
@@ -13,6 +14,8 @@ export interface PlatformModel {
   readonly name: string;
   readonly displayName: string;
   readonly operator: string;
+  /** The department through which the operator offers shared platform services, if any. */
+  readonly operatorDepartment?: string;
   readonly clusters: readonly ClusterModel[];
   readonly network: PlatformDeclaration["network"];
   readonly admins: PlatformDeclaration["admins"];
@@ -23,6 +26,8 @@ export interface PlatformModel {
   readonly overcommit: PlatformDeclaration["overcommit"];
   readonly stateBackend: PlatformDeclaration["stateBackend"];
   readonly departments: readonly DepartmentModel[];
+  /** Two-sided agreements, expired ones included with their status; only those in force open flows. */
+  readonly sharingAgreements: readonly SharingAgreementModel[];
   readonly waivers: WaiversDeclaration["waivers"];
 }
 
@@ -75,7 +80,10 @@ export interface EnvironmentModel {
   readonly services: readonly ServiceModel[];
 }
 
-export type ServiceModel = Readonly<ServiceDeclaration> & { readonly connectsTo: readonly string[] };
+export type ServiceModel = Readonly<ServiceDeclaration> & {
+  readonly connectsTo: readonly string[];
+  readonly egressTo: readonly string[];
+};
 
 /** The network zone of a protection level. */
 export function levelZone(level: Level): string {

@@ -6,7 +6,9 @@ import { namespaceNames } from "./namespace-names";
 import { placementRules } from "./placement-rules";
 import { platformPolicy } from "./platform-policy";
 import { references } from "./references";
-import type { DeclarationRule } from "./rule";
+import type { DeclarationRule, RuleContext } from "./rule";
+import { sharingAgreements } from "./sharing-agreements";
+import { externalEgress } from "./external-egress";
 import { uniqueNames } from "./unique-names";
 
 /** Every cross-field and cross-file rule; each runs on its own so all problems are found in one pass. */
@@ -18,8 +20,10 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   capacity,
   platformPolicy,
   namespaceNames,
+  externalEgress,
+  sharingAgreements,
 ];
 
-export function checkDeclaration(declaration: Declaration): Problem[] {
-  return DECLARATION_RULES.flatMap((rule) => rule(declaration));
+export function checkDeclaration(declaration: Declaration, context: RuleContext): Problem[] {
+  return DECLARATION_RULES.flatMap((rule) => rule(declaration, context));
 }

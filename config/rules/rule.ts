@@ -1,8 +1,14 @@
 import type { Declaration } from "../declaration/load-declaration";
 import type { Problem } from "../declaration/problem";
+import type { IsoDate } from "../model/calendar";
+
+/** What rules may depend on besides the declaration: the date, injectable so runs are reproducible. */
+export interface RuleContext {
+  readonly today: IsoDate;
+}
 
 /** A check across fields and files of a schema-valid declaration. Returns every problem it finds. */
-export type DeclarationRule = (declaration: Declaration) => Problem[];
+export type DeclarationRule = (declaration: Declaration, context: RuleContext) => Problem[];
 
 /** Index of each item whose `key` repeats an earlier one, with the index of that first one. */
 export function duplicates<T>(items: readonly T[], key: (item: T) => string): Array<{ index: number; first: number; key: string }> {

@@ -23,6 +23,10 @@ const service = z.strictObject({
   exposure: z.enum(EXPOSURES).default("none").describe("Who may reach the service through the gateway."),
   dataClass: dnsLabel.describe("Class of the data the service holds or processes."),
   connectsTo: z.array(dnsLabel).default([]).describe("Other services of the same environment this service calls."),
+  egressTo: z
+    .array(dnsLabel)
+    .default([])
+    .describe("Named external networks (platform.yaml network.externalNetworks) the service calls out to."),
   storage: byteQuantity.optional().describe("Persistent volume size (postgres, redis)."),
 });
 

@@ -60,7 +60,11 @@ const network = z.strictObject({
     .strictObject({
       namespace: dnsLabel.describe("The gateway zone namespace (DMZ); the only entry from outside."),
       ingressController: z
-        .strictObject({ podLabels: labels, ingressClass: dnsLabel })
+        .strictObject({
+          podLabels: labels,
+          ingressClass: dnsLabel,
+          ports: z.array(port).min(1).default([80, 443]).describe("Ports the controller accepts traffic on."),
+        })
         .describe("The ingress controller the platform team installs in the gateway namespace."),
     })
     .describe("The gateway zone."),
@@ -71,6 +75,7 @@ const network = z.strictObject({
       logIntake: z
         .strictObject({ podLabels: labels, port })
         .describe("The log collector workloads send their logs to."),
+      metricsPort: port.default(9090).describe("Port every workload serves metrics on, scraped by the collectors."),
     })
     .describe("The management zone."),
   dns: peerSelector.extend({ port: port.default(53) }).describe("Cluster DNS, reachable from every workload."),
@@ -82,6 +87,7 @@ const network = z.strictObject({
         cidrs: z.array(ipv4Cidr).min(1),
         except: z.array(ipv4Cidr).default([]).describe("Ranges cut out of the CIDRs (e.g. private ranges)."),
         levels: z.array(protectionLevel).describe("Protection levels whose workloads may reach this network. Never 4."),
+        ports: z.array(port).min(1).default([443]).describe("TCP ports workloads may reach on this network."),
       }),
     )
     .default([]),
@@ -121,6 +127,9 @@ export const platformSchema = z.strictObject({
     name: dnsLabel.describe("Platform name."),
     displayName: displayName,
     operator: displayName.describe("The bureau that runs the platform, e.g. 省大数据局."),
+    operatorDepartment: dnsLabel
+      .optional()
+      .describe("The department (a file under departments/) through which the operator offers shared platform services."),
   }),
   clusters: z.array(cluster).min(1, { error: "must declare at least one cluster" }),
   network,

@@ -11,8 +11,6 @@ export const PURPOSE_ANNOTATION = "govcloud/purpose";
 export interface NamespaceFirewallProps {
   /** Namespace name; pass the namespace resource's name attribute so Terraform orders creation. */
   readonly namespace: string;
-  /** Cluster DNS, which every workload may always reach. */
-  readonly dns: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>>; readonly port: number };
   readonly provider: TerraformProvider;
 }
 
@@ -27,11 +25,13 @@ export interface FlowProps {
   readonly peers: readonly NetworkPeer[];
   /** @default - every port: pass ports explicitly for every flow between zones */
   readonly ports?: readonly PortRange[];
+  /** Facts for auditors kept on the policy (approval reference, expiry, …). @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /**
- * A namespace's isolation: created, it denies all ingress and egress except DNS. Every other
- * flow is an explicit allowance, `allowIngress`/`allowEgress`, each a NetworkPolicy of its own
+ * A namespace's isolation: created, it denies all ingress and egress. Every flow, DNS included,
+ * is an explicit allowance, `allowIngress`/`allowEgress`, each a NetworkPolicy of its own
  * whose name says what it is for.
  */
 export class NamespaceFirewall extends Construct {
@@ -42,15 +42,6 @@ export class NamespaceFirewall extends Construct {
     super(scope, id);
     this.props = props;
     this.policy("default-deny", { flow: "default-deny", purpose: "Deny all ingress and egress not allowed by another policy", peers: [] }, "both");
-    this.allowEgress("allow-dns", {
-      flow: "dns",
-      purpose: "Every workload resolves names through the cluster DNS",
-      peers: [{ kind: "pods", namespace: props.dns.namespace, podLabels: props.dns.podLabels }],
-      ports: [
-        { port: props.dns.port, protocol: "UDP" },
-        { port: props.dns.port, protocol: "TCP" },
-      ],
-    });
   }
 
   allowIngress(name: string, flow: FlowProps): NetworkPolicyV1 {
@@ -72,7 +63,7 @@ export class NamespaceFirewall extends Construct {
         name,
         namespace: this.props.namespace,
         labels: { ...MANAGED_LABELS, [FLOW_LABEL]: flow.flow },
-        annotations: { [PURPOSE_ANNOTATION]: flow.purpose },
+        annotations: { ...(flow.annotations ?? {}), [PURPOSE_ANNOTATION]: flow.purpose },
       },
       spec: {
         podSelector: { matchLabels: { ...(flow.podLabels ?? {}) } },

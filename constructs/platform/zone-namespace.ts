@@ -2,6 +2,7 @@ import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { ANNOTATION, LABEL, MANAGED_LABELS, type ZoneName } from "../labels";
+import { NamespaceFirewall } from "../network/namespace-firewall";
 import { podSecurityLabels, type PodSecurityProfile } from "../pod-security";
 
 export interface ZoneNamespaceProps {
@@ -20,9 +21,13 @@ export interface ZoneNamespaceProps {
   readonly provider: TerraformProvider;
 }
 
-/** A platform zone's namespace, labelled with its zone so policies and auditors can select it. */
+/**
+ * A platform zone's namespace, labelled with its zone so policies and auditors can select it,
+ * and isolated like every namespace: default deny, with its flows added to `firewall`.
+ */
 export class ZoneNamespace extends Construct {
   readonly namespace: NamespaceV1;
+  readonly firewall: NamespaceFirewall;
 
   constructor(scope: Construct, id: string, props: ZoneNamespaceProps) {
     super(scope, id);
@@ -39,5 +44,6 @@ export class ZoneNamespace extends Construct {
         annotations: { [ANNOTATION.description]: props.description },
       },
     });
+    this.firewall = new NamespaceFirewall(this, "firewall", { namespace: this.namespace.metadata.name, provider: props.provider });
   }
 }

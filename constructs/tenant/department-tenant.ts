@@ -11,7 +11,6 @@ export interface TenantEnvironmentProps {
   readonly quota: TenantNamespaceQuota;
   /** Provider of the cluster the environment is placed on. */
   readonly provider: TerraformProvider;
-  readonly dns: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>>; readonly port: number };
 }
 
 export type TenantNamespaceQuota = { readonly cpu: string; readonly memory: string; readonly storage: string; readonly pods: number };
@@ -46,7 +45,6 @@ export class DepartmentTenant extends Construct {
           displayName: props.displayName,
           quota: env.quota,
           groups: props.groups,
-          dns: env.dns,
           provider: env.provider,
         }),
       );

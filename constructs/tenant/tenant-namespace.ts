@@ -26,16 +26,14 @@ export interface TenantNamespaceProps {
   };
   /** Groups bound to each tenant role in this namespace. Roles with no groups get no binding. */
   readonly groups: Readonly<Record<TenantRole, readonly string[]>>;
-  /** Cluster DNS, the one flow every namespace has. */
-  readonly dns: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>>; readonly port: number };
   readonly provider: TerraformProvider;
 }
 
 /**
  * One environment of a department: a namespace graded by its protection level, with a hard
  * quota (no NodePort or LoadBalancer services: the gateway is the only entry), default
- * container limits, default-deny networking with DNS allowed, and the department's groups
- * bound to the tenant roles, which cannot change any of this.
+ * container limits, default-deny networking (its flows are added to `firewall`), and the
+ * department's groups bound to the tenant roles, which cannot change any of this.
  */
 export class TenantNamespace extends Construct {
   readonly namespace: NamespaceV1;
@@ -53,6 +51,7 @@ export class TenantNamespace extends Construct {
       [LABEL.environment]: props.environment,
       [LABEL.level]: String(props.level),
       [LABEL.zone]: zoneOfLevel(props.level),
+      [LABEL.tenant]: "true",
     };
     this.namespace = new NamespaceV1(this, "namespace", {
       provider,
@@ -99,7 +98,7 @@ export class TenantNamespace extends Construct {
       },
     });
 
-    this.firewall = new NamespaceFirewall(this, "firewall", { namespace: this.namespaceName, dns: props.dns, provider });
+    this.firewall = new NamespaceFirewall(this, "firewall", { namespace: this.namespaceName, provider });
 
     for (const role of TENANT_ROLES) {
       const groups = [...props.groups[role]].sort();

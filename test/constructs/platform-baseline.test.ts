@@ -14,8 +14,9 @@ const synthesized = Testing.synthScope((scope) => {
     provider: testProvider(scope),
   });
 });
-const clusterRoles = Object.fromEntries(
-  resourcesOf(synthesized, "kubernetes_cluster_role_v1").map((r) => [r.metadata.name, r.rule as Array<{ api_groups: string[]; resources: string[]; verbs: string[] }>]),
+type Rule = { api_groups: string[]; resources: string[]; verbs: string[] };
+const clusterRoles: Record<string, Rule[]> = Object.fromEntries(
+  resourcesOf(synthesized, "kubernetes_cluster_role_v1").map((r) => [r.metadata.name, r.rule as Rule[]]),
 );
 const grants = (role: string) =>
   clusterRoles[role].flatMap((rule) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => `${resource}:${verb}`)));

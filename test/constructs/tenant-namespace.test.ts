@@ -17,7 +17,6 @@ function synthTenant(level: ProtectionLevel, groups = { admin: ["health-admins"]
       displayName: "江南省卫生健康委员会",
       quota: { cpu: "24", memory: "64Gi", storage: "500Gi", pods: 80 },
       groups,
-      dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, port: 53 },
       provider: testProvider(scope),
     });
   });
@@ -95,23 +94,15 @@ describe("TenantNamespace", () => {
     });
   });
 
-  it("denies all ingress and egress by default and allows DNS only", () => {
+  it("denies all ingress and egress by default; every flow is added explicitly", () => {
     const policies = resourcesOf(synthTenant(2), "kubernetes_network_policy_v1");
-    const byName = Object.fromEntries(policies.map((p) => [p.metadata.name, p.spec]));
-    expect(Object.keys(byName).sort()).toEqual(["allow-dns", "default-deny"]);
-    expect(byName["default-deny"]).toEqual({ pod_selector: { match_labels: {} }, policy_types: ["Ingress", "Egress"] });
-    expect(byName["allow-dns"]).toEqual({
-      pod_selector: { match_labels: {} },
-      policy_types: ["Egress"],
-      egress: [
-        {
-          ports: [
-            { port: "53", protocol: "UDP" },
-            { port: "53", protocol: "TCP" },
-          ],
-          to: [{ namespace_selector: { match_labels: { "kubernetes.io/metadata.name": "kube-system" } }, pod_selector: { match_labels: { "k8s-app": "kube-dns" } } }],
-        },
-      ],
-    });
+    expect(policies.map((p) => [p.metadata.name, p.metadata.labels["govcloud/flow"], p.spec])).toEqual([
+      ["default-deny", "default-deny", { pod_selector: { match_labels: {} }, policy_types: ["Ingress", "Egress"] }],
+    ]);
+  });
+
+  it("marks the namespace as a tenant, so platform zones can address all tenants", () => {
+    const [namespace] = resourcesOf(synthTenant(1), "kubernetes_namespace_v1");
+    expect(namespace.metadata.labels["govcloud/tenant"]).toBe("true");
   });
 });

@@ -1,0 +1,27 @@
+import { error, type Problem } from "../declaration/problem";
+import type { DeclarationRule } from "./rule";
+
+/** A service reaches an external network only if it names it and the platform allows its level there. */
+export const externalEgress: DeclarationRule = ({ platform, departments }) => {
+  const problems: Problem[] = [];
+  const networks = new Map(platform.data.network.externalNetworks.map((n) => [n.name, n]));
+  const known = [...networks.keys()].sort().join(", ") || "none declared";
+  for (const department of departments) {
+    department.data.environments.forEach((env, ei) =>
+      env.services.forEach((service, si) =>
+        service.egressTo.forEach((name, ni) => {
+          const at = ["environments", ei, "services", si, "egressTo", ni];
+          const network = networks.get(name);
+          if (!network) {
+            problems.push(error(department.file, at, `unknown external network "${name}"; declared networks: ${known}`));
+          } else if (env.level === 4) {
+            problems.push(error(department.file, at, `level 4 workloads have no egress to external networks; service "${service.name}" cannot reach "${name}"`));
+          } else if (!network.levels.includes(env.level)) {
+            problems.push(error(department.file, at, `the platform does not let level ${env.level} reach external network "${name}" (allowed levels: ${[...network.levels].sort().join(", ") || "none"})`));
+          }
+        }),
+      ),
+    );
+  }
+  return problems;
+};

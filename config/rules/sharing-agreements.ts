@@ -1,0 +1,101 @@
+import type { Sourced } from "../declaration/load-declaration";
+import { error, warning, type Problem } from "../declaration/problem";
+import { expiryStatus, daysBetween } from "../model/calendar";
+import { placeEnvironment } from "../model/placement";
+import { matchSharing } from "../model/sharing-match";
+import type { DepartmentDeclaration } from "../schema/department";
+import { dataClassLevels } from "./data-classes";
+import type { DeclarationRule } from "./rule";
+
+/**
+ * Data sharing is explicit and two-sided: refused when one side is missing, when the consumer's
+ * level is below what the shared data needs, or when a cross-cluster flow has no gateway route.
+ * Expired agreements are reported and left out; those about to expire give a warning.
+ */
+export const sharingAgreements: DeclarationRule = ({ platform, departments }, { today }) => {
+  const problems: Problem[] = [];
+  const p = platform.data;
+  const classes = dataClassLevels(p.dataClasses);
+  const find = lookup(departments);
+
+  if (p.platform.operatorDepartment !== undefined && !departments.some((d) => d.data.name === p.platform.operatorDepartment)) {
+    problems.push(error(platform.file, ["platform", "operatorDepartment"], `no department "${p.platform.operatorDepartment}" is declared (a file departments/${p.platform.operatorDepartment}.yaml)`));
+  }
+
+  const match = matchSharing(departments);
+  for (const side of match.unansweredOffers) {
+    const provider = departments[side.department];
+    const offer = provider.data.sharing.offers[side.offer];
+    const consumer = offer.consumers[side.consumer];
+    if (!find(consumer) || !find(`${provider.data.name}/${offer.service}`)) continue; // reported as a missing reference
+    const [dept, env, service] = consumer.split("/");
+    problems.push(error(provider.file, ["sharing", "offers", side.offer, "consumers", side.consumer], `one-sided agreement: department "${dept}" does not declare this consumption; the flow opens only when both sides declare it (add to ${dept}.yaml sharing.consumes: { provider: ${provider.data.name}/${offer.service}, consumer: ${env}/${service} })`));
+  }
+  for (const side of match.unansweredConsumptions) {
+    const consumer = departments[side.department];
+    const consumption = consumer.data.sharing.consumes[side.consumption];
+    if (!find(consumption.provider) || !find(`${consumer.data.name}/${consumption.consumer}`)) continue;
+    const [dept, env, service] = consumption.provider.split("/");
+    problems.push(error(consumer.file, ["sharing", "consumes", side.consumption], `one-sided agreement: department "${dept}" does not offer ${env}/${service} to ${consumer.data.name}/${consumption.consumer}; the flow opens only when both sides declare it`));
+  }
+
+  departments.forEach((providerDept) =>
+    providerDept.data.sharing.offers.forEach((offer, oi) => {
+      const at = ["sharing", "offers", oi];
+      const provider = find(`${providerDept.data.name}/${offer.service}`);
+      if (!provider) return;
+      if (provider.service.port === undefined) {
+        problems.push(error(providerDept.file, [...at, "service"], `offered service "${offer.service}" declares no port, so nothing can be opened to it`));
+      }
+      const status = expiryStatus(offer.expires, today);
+      const consumers = offer.consumers.join(", ");
+      if (status === "expired") {
+        problems.push(warning(providerDept.file, [...at, "expires"], `agreement ${offer.approval} sharing ${offer.service} with ${consumers} expired on ${offer.expires}; it is not rendered (renew it with a new approval, or remove it)`));
+      } else if (status === "expiring") {
+        problems.push(warning(providerDept.file, [...at, "expires"], `agreement ${offer.approval} sharing ${offer.service} with ${consumers} expires on ${offer.expires}, in ${daysBetween(today, offer.expires)} days; renew it in time`));
+      }
+      const required = classes[provider.service.dataClass] ?? 1;
+      offer.consumers.forEach((address, ci) => {
+        const consumer = find(address);
+        if (!consumer) return;
+        const cat = [...at, "consumers", ci];
+        if (consumer.department.data.name === providerDept.data.name) {
+          problems.push(error(providerDept.file, cat, `"${address}" belongs to the providing department; sharing is between departments (inside an environment, use connectsTo)`));
+          return;
+        }
+        if (consumer.environment.level < required) {
+          problems.push(error(providerDept.file, cat, `consumer "${address}" runs at level ${consumer.environment.level}, below level ${required} that '${provider.service.dataClass}' data of "${providerDept.data.name}/${offer.service}" requires`));
+        }
+        const providerCluster = placeEnvironment(p, provider.environment);
+        const consumerCluster = placeEnvironment(p, consumer.environment);
+        if (providerCluster && consumerCluster && providerCluster.name !== consumerCluster.name) {
+          const through = `cross-cluster access: consumer "${address}" runs on cluster "${consumerCluster.name}" and reaches "${providerDept.data.name}/${offer.service}" on cluster "${providerCluster.name}" only through that cluster's gateway`;
+          if (provider.service.exposure === "none") {
+            problems.push(error(providerDept.file, cat, `${through}; declare exposure: internal (or extranet) on service "${provider.service.name}"`));
+          }
+          if (providerCluster.gatewayAddresses === undefined) {
+            problems.push(error(providerDept.file, cat, `${through}; cluster "${providerCluster.name}" must declare gatewayAddresses in ${platform.file}`));
+          }
+        }
+      });
+    }),
+  );
+  return problems;
+};
+
+type Found = {
+  department: Sourced<DepartmentDeclaration>;
+  environment: DepartmentDeclaration["environments"][number];
+  service: DepartmentDeclaration["environments"][number]["services"][number];
+};
+
+/** Resolves `department/environment/service` addresses against the declaration. */
+function lookup(departments: readonly Sourced<DepartmentDeclaration>[]): (address: string) => Found | undefined {
+  return (address) => {
+    const [dept, env, svc] = address.split("/");
+    const department = departments.find((d) => d.data.name === dept);
+    const environment = department?.data.environments.find((e) => e.name === env);
+    const service = environment?.services.find((s) => s.name === svc);
+    return department && environment && service ? { department, environment, service } : undefined;
+  };
+}
