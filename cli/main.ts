@@ -5,6 +5,7 @@ import { runSynth } from "./commands/synth";
 import { runValidate } from "./commands/validate";
 import { runConnectivity } from "./commands/connectivity";
 import { UsageError, type CommandContext } from "./command-context";
+import { isoDate } from "../config/schema/common";
 
 const USAGE = `usage: govcloud <command> [options]
 
@@ -46,9 +47,17 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || command === undefined || command === "help") {
+  if (parsed.values.help || command === "help") {
     io.out(USAGE);
-    return command === undefined && !parsed.values.help ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    io.err(`govcloud: no command given\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.today !== undefined && !isoDate.safeParse(parsed.values.today).success) {
+    io.err(`govcloud: --today must be a date written YYYY-MM-DD; got "${parsed.values.today}"\n`);
+    return 2;
   }
   const context: CommandContext = { args: rest, options: parsed.values, io };
   try {

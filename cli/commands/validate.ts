@@ -6,7 +6,7 @@ import type { CommandContext } from "../command-context";
 
 /** Reads and checks the declaration, printing every problem; the model when there are no errors. */
 export function validateDeclaration({ options, io }: CommandContext): PlatformModel | undefined {
-  const { model, problems } = readPlatform(resolve(options.config));
+  const { model, problems } = readPlatform(resolve(options.config), undefined, { today: options.today });
   printProblems(problems, io.err);
   return model;
 }

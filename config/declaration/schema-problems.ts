@@ -26,7 +26,7 @@ function issueProblems(file: string, schema: z.ZodType, issue: z.core.$ZodIssue)
     case "invalid_type":
       if (input === undefined) return [error(file, path, "is required")];
       if (ownMessage) return [error(file, path, withValue(issue.message))];
-      return [error(file, path, `must be ${article(issue.expected)}; got ${describeKind(input)}`)];
+      return [error(file, path, `must be ${article(expectedKind(issue))}; got ${describeKind(input)}`)];
     case "invalid_value":
       return [error(file, path, withValue(`must be one of ${issue.values.map((v) => describeValue(v)).join(", ")}`))];
     case "invalid_union": {
@@ -40,19 +40,19 @@ function issueProblems(file: string, schema: z.ZodType, issue: z.core.$ZodIssue)
     case "too_small":
     case "too_big":
       if (ownMessage) return [error(file, path, withValue(issue.message))];
-      return [error(file, path, withValue(describeBound(issue)))];
+      return [error(file, path, withValue(describeBound(issue, input)))];
     default:
       return [error(file, path, withValue(issue.message))];
   }
 }
 
-function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+function describeBound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, input: unknown): string {
   const small = issue.code === "too_small";
   const bound = small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum;
   const word = small ? "at least" : "at most";
   switch (issue.origin) {
     case "array":
-      return `must have ${word} ${bound} item(s)`;
+      return `must have ${word} ${bound} item(s); got ${Array.isArray(input) ? input.length : "none"}`;
     case "string":
       return small && Number(bound) === 1 ? "must not be empty" : `must have ${word} ${bound} characters`;
     default:
@@ -109,4 +109,10 @@ function unwrap(node: unknown): unknown {
     else break;
   }
   return current;
+}
+
+/** zod reports `z.int()` as expecting a number with an integer format. */
+function expectedKind(issue: z.core.$ZodIssueInvalidType): string {
+  const format = (issue as { format?: string }).format;
+  return issue.expected === "number" && (format === "safeint" || format === "int32") ? "int" : issue.expected;
 }

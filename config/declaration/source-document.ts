@@ -57,7 +57,7 @@ export class SourceDocument {
       return { ...error(displayName, [], message), line, column: col };
     };
     if (doc.errors.length > 0) {
-      return doc.errors.map((e) => located(e.pos[0], `invalid YAML: ${firstLine(e.message)}`));
+      return doc.errors.map((e) => located(e.pos[0], `invalid YAML: ${describeYamlError(e.code, e.message, text, e.pos[0])}`));
     }
     let data: unknown;
     try {
@@ -99,6 +99,12 @@ export class SourceDocument {
   }
 }
 
-function firstLine(message: string): string {
+/** The parser's message, reworded where it speaks to programmers rather than to the file's author. */
+function describeYamlError(code: string, message: string, text: string, offset: number): string {
+  if (code === "DUPLICATE_KEY") {
+    const key = /^[^\s:#]+/.exec(text.slice(offset))?.[0];
+    return key ? `the key "${key}" appears twice in the same mapping` : "a key appears twice in the same mapping";
+  }
+  if (code === "MULTIPLE_DOCS") return "the file holds more than one document (a second '---'); a declaration is one document";
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }

@@ -18,8 +18,10 @@ export const namespaceNames: DeclarationRule = ({ platform, departments }) => {
         problems.push(error(department.file, at, `namespace "${namespace}" would be ${namespace.length} characters; department and environment names together must stay within 63`));
       }
       const owner = owners.get(namespace);
-      if (owner) problems.push(error(department.file, at, `namespace "${namespace}" is already used by ${owner}`));
-      else owners.set(namespace, `${department.file} environments[${ei}]`);
+      const duplicateEnvironment = department.data.environments.findIndex((e) => e.name === env.name) !== ei;
+      // A repeated environment name is reported by the unique-names rule; saying it twice helps no one.
+      if (owner && !duplicateEnvironment) problems.push(error(department.file, at, `namespace "${namespace}" is already used by ${owner}`));
+      else if (!owner) owners.set(namespace, `${department.file} environments[${ei}]`);
     });
   }
   return problems;

@@ -18,7 +18,7 @@ export const platformPolicy: DeclarationRule = ({ platform }) => {
       for (const other of duties.slice(di + 1)) {
         p.admins[other].forEach((group, gi) => {
           if (p.admins[duty].includes(group)) {
-            problems.push(error(platform.file, ["admins", other, gi], `group "${group}" is both a ${duty} and a ${other} admin; a platform hosting level ${highest} needs disjoint system, security and audit admin groups (separation of duties)`));
+            problems.push(error(platform.file, ["admins", other, gi], `group "${group}" is both ${article(duty)} and ${article(other)} admin; a platform hosting level ${highest} needs disjoint system, security and audit admin groups (separation of duties)`));
           }
         });
       }
@@ -26,3 +26,7 @@ export const platformPolicy: DeclarationRule = ({ platform }) => {
   }
   return problems;
 };
+
+function article(duty: string): string {
+  return /^[aeiou]/.test(duty) ? `an ${duty}` : `a ${duty}`;
+}

@@ -29,6 +29,9 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments }, { 
     const consumer = offer.consumers[side.consumer];
     if (!find(consumer) || !find(`${provider.data.name}/${offer.service}`)) continue; // reported as a missing reference
     const [dept, env, service] = consumer.split("/");
+    // A consumption with a mistyped provider is reported there; blaming the provider as well would mislead.
+    const consumerDept = departments.find((d) => d.data.name === dept)!;
+    if (consumerDept.data.sharing.consumes.some((c) => c.consumer === `${env}/${service}` && !find(c.provider))) continue;
     problems.push(error(provider.file, ["sharing", "offers", side.offer, "consumers", side.consumer], `one-sided agreement: department "${dept}" does not declare this consumption; the flow opens only when both sides declare it (add to ${dept}.yaml sharing.consumes: { provider: ${provider.data.name}/${offer.service}, consumer: ${env}/${service} })`));
   }
   for (const side of match.unansweredConsumptions) {

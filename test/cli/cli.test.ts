@@ -182,12 +182,19 @@ describe("usage", () => {
     expect(run.status).toBe(2);
   });
 
-  it("prints the usage on stdout and exits 0 for --help, 2 with no command", async () => {
+  it("prints the usage on stdout and exits 0 for --help; on stderr with exit 2 with no command", async () => {
     const help = await govcloudInProcess(["--help"]);
     expect(help.stdout).toMatch(/^usage: govcloud <command> \[options\]\n/);
     expect(help.status).toBe(0);
     const none = await govcloudInProcess([]);
-    expect(none.stdout).toMatch(/^usage: govcloud <command> \[options\]\n/);
+    expect(none.stderr).toMatch(/^govcloud: no command given\n\nusage: govcloud <command> \[options\]\n/);
+    expect(none.stdout).toBe("");
     expect(none.status).toBe(2);
+  });
+
+  it("refuses a --today that is not a date", async () => {
+    const run = await govcloudInProcess(["validate", "--today", "tomorrow"]);
+    expect(run.stderr).toBe('govcloud: --today must be a date written YYYY-MM-DD; got "tomorrow"\n');
+    expect(run.status).toBe(2);
   });
 });
