@@ -29,6 +29,7 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments }, { 
     const consumer = offer.consumers[side.consumer];
     if (!find(consumer) || !find(`${provider.data.name}/${offer.service}`)) continue; // reported as a missing reference
     const [dept, env, service] = consumer.split("/");
+    if (dept === provider.data.name) continue; // sharing inside a department is refused below
     // A consumption with a mistyped provider is reported there; blaming the provider as well would mislead.
     const consumerDept = departments.find((d) => d.data.name === dept)!;
     if (consumerDept.data.sharing.consumes.some((c) => c.consumer === `${env}/${service}` && !find(c.provider))) continue;
