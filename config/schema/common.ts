@@ -58,6 +58,11 @@ export const ipv4Cidr = z
     error: "must be an IPv4 CIDR such as 10.0.0.0/8",
   });
 
+/** Five-field cron schedule (`30 2 * * *`), or a macro such as `@daily`. */
+export const cronSchedule = z
+  .string()
+  .regex(/^(@(yearly|annually|monthly|weekly|daily|hourly)|(\S+\s+){4}\S+)$/, { error: "must be a cron schedule such as \"30 2 * * *\"" });
+
 export const port = z.int({ error: "must be a port number" }).min(1, { error: "must be a port from 1 to 65535" }).max(65535, {
   error: "must be a port from 1 to 65535",
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { byteQuantity, cpuQuantity, displayName, dnsLabel, groupName, isoDate, port, protectionLevel } from "./common";
+import { byteQuantity, cpuQuantity, cronSchedule, displayName, dnsLabel, groupName, isoDate, port, protectionLevel } from "./common";
 
 /** `config/departments/<name>.yaml`: one department's request, owned by that department. */
 
@@ -28,6 +28,41 @@ const service = z.strictObject({
     .default([])
     .describe("Named external networks (platform.yaml network.externalNetworks) the service calls out to."),
   storage: byteQuantity.optional().describe("Persistent volume size (postgres, redis)."),
+  schedule: cronSchedule.optional().describe("Cron schedule (cron template)."),
+  engine: z.enum(["postgresql", "opengauss"]).optional().describe("Database engine (postgres template). Default postgresql."),
+  credentialsSecret: dnsLabel
+    .optional()
+    .describe("Existing Secret with the credentials (postgres, redis), referenced by name. Default <service>-credentials."),
+  backup: z
+    .strictObject({
+      schedule: cronSchedule,
+      target: z.union([
+        z.strictObject({ volume: z.strictObject({ size: byteQuantity }) }),
+        z.strictObject({
+          s3: z.strictObject({ bucket: z.string().min(1), endpoint: z.string().min(1), secret: dnsLabel }),
+        }),
+      ]),
+    })
+    .optional()
+    .describe("Scheduled backup (postgres); required at level 3 and 4."),
+  autoscale: z
+    .strictObject({
+      minReplicas: z.int().min(1),
+      maxReplicas: z.int().min(1).max(100),
+      cpuUtilization: z.int().min(10).max(100).default(70),
+    })
+    .optional()
+    .describe("Horizontal autoscaling on CPU (web, api)."),
+  host: z
+    .string()
+    .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, { error: "must be a host name such as portal.health.example.gov.cn" })
+    .optional()
+    .describe("Host name of an internet or extranet exposure. Default <service>.<environment>.<department>.<gateway domain>."),
+  tlsSecret: dnsLabel.optional().describe("Existing Secret with the TLS certificate of the exposure. Default <service>-tls."),
+  retired: z
+    .literal(true)
+    .optional()
+    .describe("Retire a stateful service: Terraform forgets its objects (removed blocks), the data stays."),
 });
 
 const environment = z.strictObject({
@@ -75,6 +110,10 @@ export const departmentSchema = z.strictObject({
   sharing: z
     .strictObject({ offers: z.array(offer).default([]), consumes: z.array(consumption).default([]) })
     .default({ offers: [], consumes: [] }),
+  retired: z
+    .literal(true)
+    .optional()
+    .describe("Retire the department: Terraform forgets its namespaces and stateful objects, the data stays."),
 });
 
 export type DepartmentDeclaration = z.output<typeof departmentSchema>;

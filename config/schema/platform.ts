@@ -59,6 +59,10 @@ const network = z.strictObject({
   gateway: z
     .strictObject({
       namespace: dnsLabel.describe("The gateway zone namespace (DMZ); the only entry from outside."),
+      domain: z
+        .string()
+        .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, { error: "must be a DNS domain such as jiangnan.gov.cn" })
+        .describe("Domain under which exposures get their default host names."),
       ingressController: z
         .strictObject({
           podLabels: labels,
@@ -156,6 +160,13 @@ export const platformSchema = z.strictObject({
     })
     .default({ cpu: 1, memory: 1 })
     .describe("How far the sum of quotas may exceed a cluster's capacity."),
+  templateImages: z
+    .strictObject({
+      postgresExporter: z.string().min(1),
+      redisExporter: z.string().min(1),
+      backup: z.string().min(1),
+    })
+    .describe("Images the catalog templates add (metrics exporters, backup tool), pinned by digest."),
   stateBackend: stateBackend.default({ type: "local", directory: "terraform-state" }),
 });
 
