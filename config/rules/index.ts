@@ -9,6 +9,9 @@ import { references } from "./references";
 import type { DeclarationRule, RuleContext } from "./rule";
 import { sharingAgreements } from "./sharing-agreements";
 import { externalEgress } from "./external-egress";
+import { images } from "./images";
+import { quotaAccounting } from "./quota-accounting";
+import { serviceTemplates } from "./service-templates";
 import { uniqueNames } from "./unique-names";
 
 /** Every cross-field and cross-file rule; each runs on its own so all problems are found in one pass. */
@@ -22,6 +25,9 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   namespaceNames,
   externalEgress,
   sharingAgreements,
+  images,
+  serviceTemplates,
+  quotaAccounting,
 ];
 
 export function checkDeclaration(declaration: Declaration, context: RuleContext): Problem[] {

@@ -35,7 +35,7 @@ describe("data sharing refusals", () => {
     expect(problemsAfter((file) => file("departments/insurance.yaml", (d) => d.delete("sharing")))).toEqual({
       valid: false,
       lines: [
-        'config/departments/health.yaml:57:11 sharing.offers[0].consumers[0]: one-sided agreement: department "insurance" does not declare this consumption; the flow opens only when both sides declare it (add to insurance.yaml sharing.consumes: { provider: health/prod/records-api, consumer: prod/claims-api })',
+        'config/departments/health.yaml:60:11 sharing.offers[0].consumers[0]: one-sided agreement: department "insurance" does not declare this consumption; the flow opens only when both sides declare it (add to insurance.yaml sharing.consumes: { provider: health/prod/records-api, consumer: prod/claims-api })',
       ],
     });
   });
@@ -44,7 +44,7 @@ describe("data sharing refusals", () => {
     expect(problemsAfter((file) => file("departments/health.yaml", (d) => d.delete("sharing")))).toEqual({
       valid: false,
       lines: [
-        'config/departments/insurance.yaml:28:7 sharing.consumes[0]: one-sided agreement: department "health" does not offer prod/records-api to insurance/prod/claims-api; the flow opens only when both sides declare it',
+        'config/departments/insurance.yaml:31:7 sharing.consumes[0]: one-sided agreement: department "health" does not offer prod/records-api to insurance/prod/claims-api; the flow opens only when both sides declare it',
       ],
     });
   });
@@ -60,8 +60,8 @@ describe("data sharing refusals", () => {
     ).toEqual({
       valid: false,
       lines: [
-        "config/departments/health.yaml:55:7 sharing.offers[0].expires: is required",
-        'config/departments/health.yaml:59:7 sharing.offers[0].approval: must give the approval reference; got ""',
+        "config/departments/health.yaml:58:7 sharing.offers[0].expires: is required",
+        'config/departments/health.yaml:62:7 sharing.offers[0].approval: must give the approval reference; got ""',
       ],
     });
   });
@@ -71,9 +71,9 @@ describe("data sharing refusals", () => {
       file("departments/health.yaml", (d) => d.setIn(["sharing", "offers", 0, "consumers", 0], "health/prod/portal")),
     );
     expect(lines).toEqual([
-      'config/departments/health.yaml:57:11 sharing.offers[0].consumers[0]: "health/prod/portal" belongs to the providing department; sharing is between departments (inside an environment, use connectsTo)',
+      'config/departments/health.yaml:60:11 sharing.offers[0].consumers[0]: "health/prod/portal" belongs to the providing department; sharing is between departments (inside an environment, use connectsTo)',
       // The insurance consumption lost its offer in this edit.
-      'config/departments/insurance.yaml:28:7 sharing.consumes[0]: one-sided agreement: department "health" does not offer prod/records-api to insurance/prod/claims-api; the flow opens only when both sides declare it',
+      'config/departments/insurance.yaml:31:7 sharing.consumes[0]: one-sided agreement: department "health" does not offer prod/records-api to insurance/prod/claims-api; the flow opens only when both sides declare it',
     ]);
   });
 
@@ -83,7 +83,7 @@ describe("data sharing refusals", () => {
       file("platform.yaml", (d) => d.setIn(["clusters", 0, "gatewayAddresses"], "10.40.0.0/24"));
     });
     expect(lines).toEqual([
-      'config/departments/health.yaml:58:11 sharing.offers[0].consumers[1]: cross-cluster access: consumer "public-security/prod/case-api" runs on cluster "secure-l4" and reaches "health/prod/records-api" on cluster "shared" only through that cluster\'s gateway; declare exposure: internal (or extranet) on service "records-api"',
+      'config/departments/health.yaml:61:11 sharing.offers[0].consumers[1]: cross-cluster access: consumer "public-security/prod/case-api" runs on cluster "secure-l4" and reaches "health/prod/records-api" on cluster "shared" only through that cluster\'s gateway; declare exposure: internal (or extranet) on service "records-api"',
     ]);
   });
 
@@ -93,7 +93,7 @@ describe("data sharing refusals", () => {
       file("departments/health.yaml", (d) => d.setIn(["environments", 1, "services", 1, "exposure"], "internal"));
     });
     expect(lines).toEqual([
-      'config/departments/health.yaml:59:11 sharing.offers[0].consumers[1]: cross-cluster access: consumer "public-security/prod/case-api" runs on cluster "secure-l4" and reaches "health/prod/records-api" on cluster "shared" only through that cluster\'s gateway; cluster "shared" must declare gatewayAddresses in config/platform.yaml',
+      'config/departments/health.yaml:62:11 sharing.offers[0].consumers[1]: cross-cluster access: consumer "public-security/prod/case-api" runs on cluster "secure-l4" and reaches "health/prod/records-api" on cluster "shared" only through that cluster\'s gateway; cluster "shared" must declare gatewayAddresses in config/platform.yaml',
     ]);
   });
 
@@ -111,13 +111,13 @@ describe("data sharing refusals", () => {
     expect(problemsAfter(() => {}, "2030-12-10")).toEqual({
       valid: true,
       lines: [
-        "config/departments/health.yaml:60:7 sharing.offers[0].expires: warning: agreement TEST-2026-001 sharing prod/records-api with insurance/prod/claims-api expires on 2030-12-31, in 21 days; renew it in time",
+        "config/departments/health.yaml:63:7 sharing.offers[0].expires: warning: agreement TEST-2026-001 sharing prod/records-api with insurance/prod/claims-api expires on 2030-12-31, in 21 days; renew it in time",
       ],
     });
     expect(problemsAfter(() => {}, "2031-01-01")).toEqual({
       valid: true,
       lines: [
-        "config/departments/health.yaml:60:7 sharing.offers[0].expires: warning: agreement TEST-2026-001 sharing prod/records-api with insurance/prod/claims-api expired on 2030-12-31; it is not rendered (renew it with a new approval, or remove it)",
+        "config/departments/health.yaml:63:7 sharing.offers[0].expires: warning: agreement TEST-2026-001 sharing prod/records-api with insurance/prod/claims-api expired on 2030-12-31; it is not rendered (renew it with a new approval, or remove it)",
       ],
     });
   });
@@ -158,6 +158,7 @@ describe("external egress and connections", () => {
   it("refuses connectsTo a service that declares no port", () => {
     expect(problemsAfter((file) => file("departments/health.yaml", (d) => d.deleteIn(["environments", 0, "services", 1, "port"]))).lines).toEqual([
       'config/departments/health.yaml:17:23 environments[0].services[0].connectsTo[0]: service "records-api" declares no port, so "portal" cannot connect to it; give "records-api" a port',
+      'config/departments/health.yaml:19:9 environments[0].services[1].template: service "records-api" (template api) needs "port"',
     ]);
   });
 });

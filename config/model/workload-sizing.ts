@@ -1,0 +1,64 @@
+import type { ServiceDeclaration } from "../schema/department";
+import type { Level } from "../schema/common";
+import { Bytes, Cpu } from "./quantity";
+
+/**
+ * What a catalog service costs, per replica: the single source for the templates' requests and
+ * limits (equal, so quotas account exactly) and for the quota check that runs before synthesis.
+ */
+export const SIZE_PRESETS = {
+  small: { cpu: "250m", memory: "512Mi" },
+  medium: { cpu: "1", memory: "2Gi" },
+  large: { cpu: "4", memory: "8Gi" },
+} as const;
+
+/** The metrics exporter beside each postgres and redis replica. */
+export const SIDECAR_RESOURCES = { cpu: "50m", memory: "64Mi" } as const;
+
+/** The backup job of a postgres service, counted while it runs. */
+export const BACKUP_JOB_RESOURCES = { cpu: "250m", memory: "256Mi" } as const;
+
+/** Levels 3 and 4 run at least two replicas of everything that has replicas. */
+export function minimumReplicas(level: Level): number {
+  return level >= 3 ? 2 : 1;
+}
+
+export function serviceResources(service: Pick<ServiceDeclaration, "size" | "resources">): { cpu: string; memory: string } {
+  if (service.resources) return { cpu: Cpu.parse(service.resources.cpu).toString(), memory: service.resources.memory };
+  return SIZE_PRESETS[service.size ?? "small"];
+}
+
+export function serviceReplicas(service: Pick<ServiceDeclaration, "replicas" | "template">, level: Level): number {
+  if (service.template === "cron") return 1;
+  return service.replicas ?? minimumReplicas(level);
+}
+
+export interface ServiceFootprint {
+  readonly cpu: Cpu;
+  readonly memory: Bytes;
+  readonly storage: Bytes;
+  readonly pods: number;
+}
+
+/** Everything one service asks of its namespace's quota: replicas, sidecars, volumes and backup job. */
+export function serviceFootprint(service: ServiceDeclaration, level: Level): ServiceFootprint {
+  const replicas = serviceReplicas(service, level);
+  const own = serviceResources(service);
+  const stateful = service.template === "postgres" || service.template === "redis";
+  let cpu = Cpu.parse(own.cpu).times(replicas);
+  let memory = Bytes.parse(own.memory).times(replicas);
+  let storage = Bytes.of(0);
+  let pods = replicas;
+  if (stateful) {
+    cpu = cpu.plus(Cpu.parse(SIDECAR_RESOURCES.cpu).times(replicas));
+    memory = memory.plus(Bytes.parse(SIDECAR_RESOURCES.memory).times(replicas));
+    if (service.storage) storage = Bytes.parse(service.storage).times(replicas);
+  }
+  if (service.backup) {
+    cpu = cpu.plus(Cpu.parse(BACKUP_JOB_RESOURCES.cpu));
+    memory = memory.plus(Bytes.parse(BACKUP_JOB_RESOURCES.memory));
+    pods += 1;
+    if ("volume" in service.backup.target) storage = storage.plus(Bytes.parse(service.backup.target.volume.size));
+  }
+  return { cpu, memory, storage, pods };
+}
