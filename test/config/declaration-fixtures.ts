@@ -1,6 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseDocument, type Document } from "yaml";
+import { formatProblem } from "../../config/declaration/problem";
+import { readPlatform } from "../../config/read-platform";
 
 /** `test/fixtures/declarations`: a valid `base/` and one overlay folder per invalid case. */
 export const DECLARATIONS = join(__dirname, "..", "fixtures", "declarations");
@@ -56,3 +59,19 @@ export function materialize(caseName?: string): string {
 export function expectedLines(caseName: string): string[] {
   return readFileSync(join(INVALID, caseName, "expected.txt"), "utf8").split("\n").filter((line) => line !== "");
 }
+
+/** A change to the base declaration: `file(path, change)` edits one YAML file of it in place. */
+export type Edit = (file: (relative: string, change: (doc: Document) => void) => void) => void;
+
+export function problemsAfter(edit: Edit, today = TODAY): { lines: string[]; valid: boolean } {
+  const project = materialize();
+  edit((relative, change) => {
+    const path = join(project, "config", relative);
+    const document = parseDocument(readFileSync(path, "utf8"));
+    change(document);
+    writeFileSync(path, document.toString());
+  });
+  const result = readPlatform(join(project, "config"), project, { today });
+  return { lines: result.problems.map(formatProblem), valid: result.model !== undefined };
+}
+

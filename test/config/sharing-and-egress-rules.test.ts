@@ -1,28 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseDocument, type Document } from "yaml";
-import { formatProblem } from "../../config/declaration/problem";
-import { readPlatform } from "../../config/read-platform";
-import { materialize, TODAY } from "./declaration-fixtures";
+import { problemsAfter, type Edit } from "./declaration-fixtures";
 
 /**
  * Refusals of data sharing, cross-cluster routes and external egress, each as a small edit of
  * the valid base declaration, with the exact message the user sees.
  */
-type Edit = (file: (relative: string, change: (doc: Document) => void) => void) => void;
-
-function problemsAfter(edit: Edit, today = TODAY): { lines: string[]; valid: boolean } {
-  const project = materialize();
-  edit((relative, change) => {
-    const path = join(project, "config", relative);
-    const document = parseDocument(readFileSync(path, "utf8"));
-    change(document);
-    writeFileSync(path, document.toString());
-  });
-  const result = readPlatform(join(project, "config"), project, { today });
-  return { lines: result.problems.map(formatProblem), valid: result.model !== undefined };
-}
-
 const offerConsumerToPublicSecurity: Edit = (file) => {
   file("departments/health.yaml", (d) => d.addIn(["sharing", "offers", 0, "consumers"], "public-security/prod/case-api"));
   file("departments/public-security.yaml", (d) =>
