@@ -25,6 +25,7 @@ export class PlatformStack extends TerraformStack {
       gatewayNamespace: model.network.gateway.namespace,
       managementNamespace: model.network.management.namespace,
       admins: model.admins,
+      registries: model.registries,
       provider: providers.for(cluster.name),
     });
     renderFlows(this.baseline.gateway.firewall, cluster.name, model.network.gateway.namespace, policies);

@@ -14,6 +14,7 @@ import {
   type AdminDuty,
   type PolicyRule,
 } from "./rbac-rules";
+import { AdmissionPolicies } from "./admission-policies";
 import { ZoneNamespace } from "./zone-namespace";
 
 export interface PlatformBaselineProps {
@@ -27,6 +28,8 @@ export interface PlatformBaselineProps {
   readonly managementNamespace: string;
   /** Groups holding each administrative duty (三权分立). */
   readonly admins: Readonly<Record<AdminDuty, readonly string[]>>;
+  /** Registries tenant pods may pull from, enforced at admission. */
+  readonly registries: readonly string[];
   readonly provider: TerraformProvider;
 }
 
@@ -37,12 +40,14 @@ export function levelPriorityClassName(level: ProtectionLevel): string {
 
 /**
  * What every cluster has before any department arrives: the gateway and management zones,
- * the roles tenants are bound to, the separated admin roles and the auditor role, and a
- * priority class per hosted level.
+ * the roles tenants are bound to, the separated admin roles and the auditor role, a
+ * priority class per hosted level, and admission policies that hold tenants to the catalog's
+ * rules (registries, pinning by level, no NodePort or LoadBalancer).
  */
 export class PlatformBaseline extends Construct {
   readonly gateway: ZoneNamespace;
   readonly management: ZoneNamespace;
+  readonly admission: AdmissionPolicies;
 
   constructor(scope: Construct, id: string, props: PlatformBaselineProps) {
     super(scope, id);
@@ -77,6 +82,8 @@ export class PlatformBaseline extends Construct {
         })),
       });
     }
+
+    this.admission = new AdmissionPolicies(this, "admission", { registries: props.registries, provider });
 
     for (const level of [...props.levels].sort()) {
       new PriorityClassV1(this, `priority-level-${level}`, {

@@ -11,6 +11,7 @@ const synthesized = Testing.synthScope((scope) => {
     gatewayNamespace: "govcloud-gateway",
     managementNamespace: "govcloud-mgmt",
     admins: { system: ["sys-admins"], security: ["sec-admins"], audit: ["audit-admins", "mlps-assessors"] },
+    registries: ["harbor.example.gov.cn"],
     provider: testProvider(scope),
   });
 });

@@ -1,0 +1,131 @@
+import { Construct } from "constructs";
+import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
+import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
+import type { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { APP_USER_ID, hardenedContainer, hardenedPodSpec, secretEnv, type EnvVar } from "./hardened-pod";
+import { requireCronSchedule, scheduledJobSpec } from "./scheduled-job";
+import { CREDENTIALS_SECRET_KEYS } from "./stateful-store";
+import { requirePinnedImage } from "./workload-guards";
+import { workloadLabels } from "./workload-labels";
+import type { BackupProps, WorkloadTemplateProps } from "./workload-props";
+
+/** Fixed requests and limits of a backup job's container, counted by the quota like any container. */
+export const BACKUP_JOB_RESOURCES = { cpu: "250m", memory: "256Mi" } as const;
+/** A backup run is killed after this many seconds, retries included. */
+export const BACKUP_DEADLINE_SECONDS = 3 * 60 * 60;
+/** Failed backup pods retried per run. */
+export const BACKUP_BACKOFF_LIMIT = 2;
+export const DEFAULT_BACKUP_RETENTION_DAYS = 7;
+/** Where a `volume` target is mounted in the backup job. */
+export const BACKUP_PATH = "/backup";
+
+export interface PostgresBackupProps {
+  /** The database's workload: names, labels, namespace, level and placement. */
+  readonly workload: WorkloadTemplateProps;
+  readonly backup: BackupProps;
+  /** Client Service of the database (its primary) and its port. */
+  readonly host: string;
+  readonly port: number;
+  readonly credentialsSecretName: string;
+  /** The engine's whole-cluster dump tool, `pg_dumpall` or `gs_dumpall`, which the backup image must provide. */
+  readonly dumpTool: string;
+  readonly serviceAccount: ServiceAccountV1;
+}
+
+/**
+ * A scheduled, compressed dump of every database of a PostgreSQL-family server, through libpq's
+ * environment (`PGHOST`, `PGUSER`, `PGPASSWORD` from the credentials Secret). To a `volume`
+ * target: a claim of that size (Terraform `prevent_destroy`) mounted at `/backup`, where dumps
+ * older than the retention are deleted. To an `s3` target: streamed with the `aws` CLI to
+ * `s3://<bucket>/<service>/`, the credentials coming from the target's Secret
+ * (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`) and bucket and endpoint as `S3_BUCKET`,
+ * `S3_ENDPOINT`. The image must provide bash, the dump tool and, for s3, the aws CLI. Runs as the
+ * hardened non-root user 10001 with {@link BACKUP_JOB_RESOURCES}, never two at a time.
+ */
+export class PostgresBackup extends Construct {
+  readonly cronJob: CronJobV1;
+  /** The dump volume, for a `volume` target. */
+  readonly volume?: PersistentVolumeClaimV1;
+
+  constructor(scope: Construct, id: string, props: PostgresBackupProps) {
+    super(scope, id);
+    const { workload, backup } = props;
+    requirePinnedImage("backup.image", backup.image, workload.level);
+    requireCronSchedule("backup.schedule", backup.schedule);
+    const retentionDays = backup.retentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
+    if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+      throw new Error(`'backup.retentionDays' must be a whole number of at least 1, got ${retentionDays}`);
+    }
+    const name = `${workload.service}-backup`;
+    const labels = workloadLabels(workload, "backup", name);
+    const metadata = { name, namespace: workload.namespace, labels: { ...labels } };
+    const { target } = backup;
+
+    const env: EnvVar[] = [
+      { name: "PGHOST", value: props.host },
+      { name: "PGPORT", value: String(props.port) },
+      secretEnv("PGUSER", props.credentialsSecretName, CREDENTIALS_SECRET_KEYS.username),
+      secretEnv("PGPASSWORD", props.credentialsSecretName, CREDENTIALS_SECRET_KEYS.password),
+      // Tools that keep a cache in the home directory write it to scratch, not the read-only root.
+      { name: "HOME", value: "/tmp" },
+    ];
+    // `$$(` is Kubernetes' escape for a literal `$(`: the shell, not the kubelet, runs `date`.
+    const stamp = `stamp=$$(date -u +%Y%m%dT%H%M%SZ)`;
+    let script: string[];
+    if (target.kind === "volume") {
+      this.volume = new PersistentVolumeClaimV1(this, "volume", {
+        provider: workload.provider,
+        lifecycle: { preventDestroy: true },
+        // A claim on a WaitForFirstConsumer class binds only when the first job runs.
+        waitUntilBound: false,
+        metadata,
+        spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: target.size } } },
+      });
+      script = [
+        "set -euo pipefail",
+        stamp,
+        `${props.dumpTool} --clean | gzip > "${BACKUP_PATH}/${workload.service}-$stamp.sql.gz.partial"`,
+        `mv "${BACKUP_PATH}/${workload.service}-$stamp.sql.gz.partial" "${BACKUP_PATH}/${workload.service}-$stamp.sql.gz"`,
+        `find ${BACKUP_PATH} -name '${workload.service}-*.sql.gz' -mtime +${retentionDays} -delete`,
+      ];
+    } else {
+      env.push({ name: "S3_BUCKET", value: target.bucket }, { name: "S3_ENDPOINT", value: target.endpoint });
+      script = [
+        "set -euo pipefail",
+        stamp,
+        `${props.dumpTool} --clean | gzip | aws s3 cp - "s3://$S3_BUCKET/${workload.service}/${workload.service}-$stamp.sql.gz" --endpoint-url "$S3_ENDPOINT"`,
+      ];
+    }
+
+    this.cronJob = new CronJobV1(this, "cron-job", {
+      provider: workload.provider,
+      dependsOn: [props.serviceAccount, ...(this.volume ? [this.volume] : [])],
+      metadata,
+      spec: scheduledJobSpec({
+        schedule: backup.schedule,
+        labels,
+        backoffLimit: BACKUP_BACKOFF_LIMIT,
+        activeDeadlineSeconds: BACKUP_DEADLINE_SECONDS,
+        podSpec: hardenedPodSpec({
+          props: workload,
+          serviceAccountName: workload.service,
+          userId: APP_USER_ID,
+          restartPolicy: "Never",
+          terminationGracePeriodSeconds: 30,
+          volumes: this.volume ? [{ name: "backup", persistentVolumeClaim: { claimName: name } }] : [],
+          containers: [
+            hardenedContainer({
+              name: "backup",
+              image: backup.image,
+              resources: BACKUP_JOB_RESOURCES,
+              command: ["bash", "-c", script.join("\n")],
+              env,
+              envFrom: target.kind === "s3" ? [{ secretRef: { name: target.secretName } }] : [],
+              mounts: this.volume ? [{ name: "backup", mountPath: BACKUP_PATH }] : [],
+            }),
+          ],
+        }),
+      }),
+    });
+  }
+}
