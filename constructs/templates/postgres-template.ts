@@ -11,10 +11,12 @@ export const POSTGRES_DEFAULT_PORT = 5432;
 interface EngineImage {
   /** The image's own non-root user (and group). */
   readonly userId: number;
-  /** Where the data volume is mounted; the cluster lives in `data/pgdata` below it, clear of the volume's `lost+found`. */
+  /** Where the data volume is mounted; the cluster lives in `pgdata` below it, clear of the volume's `lost+found`. */
   readonly volumePath: string;
   readonly userEnv: string;
   readonly passwordEnv: string;
+  /** Variable the image's entrypoint reads the listening port from. */
+  readonly portEnv: string;
   /** Writable directories besides `/tmp` and the data volume (sockets, lock files). */
   readonly scratch: Readonly<Record<string, string>>;
   readonly dumpTool: string;
@@ -27,6 +29,7 @@ export const POSTGRES_ENGINES: Readonly<Record<PostgresEngine, EngineImage>> = {
     volumePath: "/var/lib/postgresql/data",
     userEnv: "POSTGRES_USER",
     passwordEnv: "POSTGRES_PASSWORD",
+    portEnv: "PGPORT",
     scratch: { run: "/var/run/postgresql" },
     dumpTool: "pg_dumpall",
   },
@@ -35,6 +38,7 @@ export const POSTGRES_ENGINES: Readonly<Record<PostgresEngine, EngineImage>> = {
     volumePath: "/var/lib/opengauss",
     userEnv: "GS_USERNAME",
     passwordEnv: "GS_PASSWORD",
+    portEnv: "GS_PORT",
     scratch: { run: "/var/run/opengauss" },
     dumpTool: "gs_dumpall",
   },
@@ -50,7 +54,9 @@ export interface PostgresTemplateProps extends StatefulStoreProps {
 /**
  * A PostgreSQL or openGauss database (`app.kubernetes.io/component: postgres`): a StatefulSet
  * whose replicas keep their cluster on their own volume (`storage`, retained, Terraform
- * `prevent_destroy` on the StatefulSet). The client Service reaches the primary, ordinal 0. The
+ * `prevent_destroy` on the StatefulSet). The client Service reaches the primary, ordinal 0;
+ * streaming replication to further ordinals is not configured by this template, so at level 3
+ * and above they run as independent, empty servers that receive no client traffic. The
  * superuser and password are the `username` and `password` keys of the existing Secret
  * `credentialsSecretName`, read from the environment, never written here; the exporter sidecar
  * (`exporterImage`, postgres_exporter-compatible) reads them the same way. With `backup`, a
@@ -83,7 +89,7 @@ export class PostgresTemplate extends StatefulStore {
       port,
       dataPath: engine.volumePath,
       scratch: engine.scratch,
-      env: [...credentials(engine.userEnv, engine.passwordEnv), { name: "PGDATA", value: `${engine.volumePath}/pgdata` }, { name: "PGPORT", value: String(port) }],
+      env: [...credentials(engine.userEnv, engine.passwordEnv), { name: "PGDATA", value: `${engine.volumePath}/pgdata` }, { name: engine.portEnv, value: String(port) }],
       exporterArgs: [`--web.listen-address=:${props.metricsPort}`],
       exporterEnv: [
         { name: "DATA_SOURCE_URI", value: `localhost:${port}/postgres?sslmode=disable` },
