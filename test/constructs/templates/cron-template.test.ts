@@ -70,11 +70,11 @@ describe("CronTemplate", () => {
   });
 
   it.each([
-    [{ schedule: "every night" }, "'schedule' must be a cron expression of 5 fields (minute hour day month weekday) or a macro such as @daily, got 'every night'"],
-    [{ backoffLimit: -1 }, "'backoffLimit' must be a whole number of at least 0, got -1"],
-    [{ activeDeadlineSeconds: 0 }, "'activeDeadlineSeconds' must be a whole number of at least 1, got 0"],
-    [{ image: "registry.gov.example/health/report:latest" }, "'image' must be pinned by digest (<image>@sha256:<digest>) at level 3, got 'registry.gov.example/health/report:latest'"],
-  ] as const)("refuses %j", (bad, message) => {
+    ["a schedule that is not cron", { schedule: "every night" }, "'schedule' must be a cron expression of 5 fields (minute hour day month weekday) or a macro such as @daily, got 'every night'"],
+    ["a negative backoff limit", { backoffLimit: -1 }, "'backoffLimit' must be a whole number of at least 0, got -1"],
+    ["a zero deadline", { activeDeadlineSeconds: 0 }, "'activeDeadlineSeconds' must be a whole number of at least 1, got 0"],
+    ["a tag-pinned image at level 3", { image: "registry.gov.example/health/report:latest" }, "'image' must be pinned by digest (<image>@sha256:<digest>) at level 3, got 'registry.gov.example/health/report:latest'"],
+  ] as const)("refuses %s", (_case, bad, message) => {
     expect(() => synthCron(3, bad)).toThrow(new Error(message));
   });
 });

@@ -174,15 +174,15 @@ describe.each([
   });
 
   it.each([
-    [3, { replicas: 1 }, "'replicas' must be at least 2 at level 3, got 1"],
-    [4, { replicas: 0 }, "'replicas' must be at least 2 at level 4, got 0"],
-    [2, { replicas: 0 }, "'replicas' must be at least 1 at level 2, got 0"],
-    [3, { image: "registry.gov.example/health/portal:1.4.2" }, "'image' must be pinned by digest (<image>@sha256:<digest>) at level 3, got 'registry.gov.example/health/portal:1.4.2'"],
-    [3, { autoscaling: { minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 } }, "'autoscaling.minReplicas' must be at least 2 at level 3, got 1"],
-    [2, { autoscaling: { minReplicas: 3, maxReplicas: 2, cpuUtilization: 70 } }, "'autoscaling.maxReplicas' must be at least 'autoscaling.minReplicas' (3), got 2"],
-    [2, { autoscaling: { minReplicas: 1, maxReplicas: 2, cpuUtilization: 150 } }, "'autoscaling.cpuUtilization' must be a whole percentage between 1 and 100, got 150"],
-    [2, { replicas: 5, autoscaling: { minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 } }, "'replicas' must lie within the autoscaling bounds 1..4, got 5"],
-  ] as const)("refuses at level %i %j", (level, bad, message) => {
+    ["a single replica at level 3", 3, { replicas: 1 }, "'replicas' must be at least 2 at level 3, got 1"],
+    ["no replica at level 4", 4, { replicas: 0 }, "'replicas' must be at least 2 at level 4, got 0"],
+    ["no replica at level 2", 2, { replicas: 0 }, "'replicas' must be at least 1 at level 2, got 0"],
+    ["a tag-pinned image at level 3", 3, { image: "registry.gov.example/health/portal:1.4.2" }, "'image' must be pinned by digest (<image>@sha256:<digest>) at level 3, got 'registry.gov.example/health/portal:1.4.2'"],
+    ["an autoscaler down to 1 at level 3", 3, { autoscaling: { minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 } }, "'autoscaling.minReplicas' must be at least 2 at level 3, got 1"],
+    ["an autoscaler maximum below its minimum", 2, { autoscaling: { minReplicas: 3, maxReplicas: 2, cpuUtilization: 70 } }, "'autoscaling.maxReplicas' must be at least 'autoscaling.minReplicas' (3), got 2"],
+    ["an unreachable CPU target", 2, { autoscaling: { minReplicas: 1, maxReplicas: 2, cpuUtilization: 150 } }, "'autoscaling.cpuUtilization' must be a whole percentage between 1 and 100, got 150"],
+    ["replicas outside the autoscaling bounds", 2, { replicas: 5, autoscaling: { minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 } }, "'replicas' must lie within the autoscaling bounds 1..4, got 5"],
+  ] as const)("refuses %s", (_case, level, bad, message) => {
     expect(() => synthService(level, () => bad as Partial<StatelessServiceTemplateProps>)).toThrow(new Error(message));
   });
 

@@ -1,0 +1,161 @@
+import { Testing } from "cdktf";
+import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
+import type { Construct } from "constructs";
+import type { ProtectionLevel } from "../../../constructs/labels";
+import { RedisTemplate, type RedisTemplateProps } from "../../../constructs/templates/redis-template";
+import { resourcesOf } from "../test-provider";
+import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, expectedLabels, podSecurityContext, synth, workloadProps } from "./template-fixtures";
+
+const SELECTOR = { "govcloud/service": "sessions", "app.kubernetes.io/name": "sessions" };
+const password = (name: string) => ({ name, value_from: { secret_key_ref: { name: "sessions-redis-credentials", key: "password" } } });
+
+function redisProps(scope: Construct, level: ProtectionLevel, extra: Partial<RedisTemplateProps> = {}): RedisTemplateProps {
+  return {
+    ...workloadProps(scope, level, "sessions"),
+    resources: { cpu: "1", memory: "2Gi" },
+    metricsPort: 9121,
+    storage: "10Gi",
+    credentialsSecretName: "sessions-redis-credentials",
+    exporterImage: `registry.gov.example/platform/redis-exporter${DIGEST}`,
+    ...extra,
+  };
+}
+
+function synthRedis(level: ProtectionLevel, extra: Partial<RedisTemplateProps> = {}): string {
+  return synth((scope) => new RedisTemplate(scope, "sessions", redisProps(scope, level, extra)));
+}
+
+describe("RedisTemplate", () => {
+  const level2 = synthRedis(2);
+  const level3 = synthRedis(3, { nodePool: "level3-pool", replicas: 3 });
+
+  it.each([
+    [2, level2],
+    [3, level3],
+  ] as const)("hardens the pod at level %i: the image's user 999, RuntimeDefault seccomp, no token", (level, synthesized) => {
+    const [statefulSet] = resourcesOf(synthesized, "kubernetes_stateful_set_v1");
+    const pod = statefulSet.spec.template.spec;
+    expect(pod.security_context).toEqual(podSecurityContext(999));
+    expect([pod.automount_service_account_token, pod.enable_service_links, pod.priority_class_name]).toEqual([false, false, `govcloud-level-${level}`]);
+    expect(pod.volume).toEqual([{ name: "tmp", empty_dir: { size_limit: "1Gi" } }]);
+    expect(statefulSet.spec.template.metadata.labels).toEqual(expectedLabels(level, "sessions", "redis"));
+    expect(statefulSet.spec.selector).toEqual({ match_labels: SELECTOR });
+    expect(resourcesOf(synthesized, "kubernetes_service_account_v1").map((sa) => sa.automount_service_account_token)).toEqual([false]);
+  });
+
+  it("runs the server with the password from the named Secret, its data on the volume at /data, TCP probes and Guaranteed resources", () => {
+    const [server] = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container;
+    expect(server).toEqual({
+      name: "redis",
+      image: expect.stringContaining("@sha256:"),
+      image_pull_policy: "IfNotPresent",
+      command: ["sh", "-c", expect.any(String)],
+      port: [{ name: "redis", container_port: 6379, protocol: "TCP" }],
+      env: [password("REDIS_PASSWORD")],
+      startup_probe: { tcp_socket: [{ port: "redis" }], period_seconds: 10, failure_threshold: 30 },
+      liveness_probe: { tcp_socket: [{ port: "redis" }], period_seconds: 10, timeout_seconds: 5, failure_threshold: 6 },
+      readiness_probe: { tcp_socket: [{ port: "redis" }], period_seconds: 5, timeout_seconds: 3, failure_threshold: 3 },
+      resources: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1", memory: "2Gi" } },
+      security_context: CONTAINER_SECURITY_CONTEXT,
+      volume_mount: [
+        { name: "tmp", mount_path: "/tmp" },
+        { name: "data", mount_path: "/data" },
+      ],
+    });
+  });
+
+  it("requires the password from the environment, and makes every ordinal but 0 a replica of the primary", () => {
+    const script: string = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container[0].command[2];
+    expect(script.split("\n")).toEqual([
+      'set -- --port 6379 --dir /data --appendonly yes --requirepass "$REDIS_PASSWORD" --masterauth "$REDIS_PASSWORD"',
+      'if [ "$HOSTNAME" != "sessions-0" ]; then set -- "$@" --replicaof sessions-0.sessions-headless 6379; fi',
+      'exec redis-server "$@"',
+    ]);
+  });
+
+  it("runs the exporter sidecar on the metrics port with fixed small resources and the same Secret", () => {
+    const [, exporter] = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container;
+    expect(exporter).toEqual({
+      name: "exporter",
+      image: `registry.gov.example/platform/redis-exporter${DIGEST}`,
+      image_pull_policy: "IfNotPresent",
+      args: ["--web.listen-address=:9121"],
+      port: [{ name: "metrics", container_port: 9121, protocol: "TCP" }],
+      env: [{ name: "REDIS_ADDR", value: "redis://localhost:6379" }, password("REDIS_PASSWORD")],
+      resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "50m", memory: "64Mi" } },
+      security_context: CONTAINER_SECURITY_CONTEXT,
+      volume_mount: [{ name: "tmp", mount_path: "/tmp" }],
+    });
+  });
+
+  it("claims the storage per replica, retains the claims, and keeps the StatefulSet from destruction", () => {
+    expect(level2).toHaveResourceWithProperties(StatefulSetV1, {
+      lifecycle: { prevent_destroy: true },
+      spec: expect.objectContaining({
+        service_name: "sessions-headless",
+        persistent_volume_claim_retention_policy: [{ when_deleted: "Retain", when_scaled: "Retain" }],
+        volume_claim_template: [
+          {
+            metadata: { name: "data", labels: expectedLabels(2, "sessions", "redis") },
+            spec: { access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } },
+          },
+        ],
+      }),
+    });
+  });
+
+  it("names replicas through a headless Service and sends clients to the primary", () => {
+    const port = [{ name: "redis", port: 6379, target_port: "redis", protocol: "TCP" }];
+    expect(resourcesOf(level2, "kubernetes_service_v1").map((s) => [s.metadata.name, s.spec])).toEqual([
+      ["sessions-headless", { cluster_ip: "None", publish_not_ready_addresses: true, selector: SELECTOR, port }],
+      ["sessions", { type: "ClusterIP", selector: { ...SELECTOR, "statefulset.kubernetes.io/pod-name": "sessions-0" }, port }],
+    ]);
+  });
+
+  it("adds replicas, budget, spread and the dedicated pool at level 3 only", () => {
+    const set2 = resourcesOf(level2, "kubernetes_stateful_set_v1")[0];
+    expect([set2.spec.replicas, set2.spec.template.spec.topology_spread_constraint, set2.spec.template.spec.toleration]).toEqual(["1", undefined, undefined]);
+    expect(resourcesOf(level2, "kubernetes_pod_disruption_budget_v1")).toEqual([]);
+
+    const set3 = resourcesOf(level3, "kubernetes_stateful_set_v1")[0];
+    const pod = set3.spec.template.spec;
+    expect(set3.spec.replicas).toBe("3");
+    expect(pod.topology_spread_constraint).toEqual([
+      { max_skew: 1, topology_key: "kubernetes.io/hostname", when_unsatisfiable: "DoNotSchedule", label_selector: [{ match_labels: SELECTOR }] },
+    ]);
+    expect(pod.node_selector).toEqual({ "govcloud/node-pool": "level3-pool" });
+    expect(pod.toleration).toEqual([{ key: "govcloud/dedicated", operator: "Equal", value: "level3-pool", effect: "NoSchedule" }]);
+    expect(resourcesOf(level3, "kubernetes_pod_disruption_budget_v1").map((pdb) => pdb.spec)).toEqual([{ max_unavailable: "1", selector: { match_labels: SELECTOR } }]);
+  });
+
+  it("never puts a password in the configuration", () => {
+    const env = allEnv(level3);
+    expect(env.filter((e) => /pass|secret|token|key/i.test(e.name) && e.value !== undefined)).toEqual([]);
+    expect(resourcesOf(level3, "kubernetes_secret_v1")).toEqual([]);
+  });
+
+  it("records the StatefulSet as its only stateful resource", () => {
+    Testing.synthScope((scope) => {
+      const template = new RedisTemplate(scope, "sessions", redisProps(scope, 2));
+      expect(template.statefulResources).toEqual([template.statefulSet]);
+    });
+  });
+
+  it("uses a declared port everywhere", () => {
+    const synthesized = synthRedis(2, { port: 6380 });
+    const [server, exporter] = resourcesOf(synthesized, "kubernetes_stateful_set_v1")[0].spec.template.spec.container;
+    expect(server.port).toEqual([{ name: "redis", container_port: 6380, protocol: "TCP" }]);
+    expect(server.command[2]).toContain("--port 6380");
+    expect(exporter.env[0]).toEqual({ name: "REDIS_ADDR", value: "redis://localhost:6380" });
+    expect(resourcesOf(synthesized, "kubernetes_service_v1").map((s) => s.spec.port[0].port)).toEqual([6380, 6380]);
+  });
+
+  it.each([
+    ["a single replica", 3, { replicas: 1 }, "'replicas' must be at least 2 at level 3, got 1"],
+    ["a tag-pinned image", 4, { image: "registry.gov.example/library/redis:7.2" }, "'image' must be pinned by digest (<image>@sha256:<digest>) at level 4, got 'registry.gov.example/library/redis:7.2'"],
+    ["a tag-pinned exporter", 3, { exporterImage: "registry.gov.example/platform/redis-exporter:1.62" }, "'exporterImage' must be pinned by digest (<image>@sha256:<digest>) at level 3, got 'registry.gov.example/platform/redis-exporter:1.62'"],
+    ["metrics on the server port", 2, { metricsPort: 6379 }, "'metricsPort' must differ from the redis port 6379: the exporter shares the pod's network, got 6379"],
+  ] as const)("refuses %s", (_case, level, bad, message) => {
+    expect(() => synthRedis(level, bad as Partial<RedisTemplateProps>)).toThrow(new Error(message));
+  });
+});
