@@ -45,13 +45,14 @@ export interface ContainerOptions {
 /**
  * A container that cannot escalate: no privilege, no privilege escalation, every capability
  * dropped, a read-only root file system with `/tmp` as its only default scratch space, and
- * limits equal to requests.
+ * limits equal to requests. Images are always pulled, so the registry checks the pod's right to
+ * the image at every start and a node's cache never lends one department's image to another.
  */
 export function hardenedContainer(options: ContainerOptions): Container {
   return {
     name: options.name,
     image: options.image,
-    imagePullPolicy: "IfNotPresent",
+    imagePullPolicy: "Always",
     ...(options.command ? { command: options.command } : {}),
     ...(options.args ? { args: options.args } : {}),
     ...(options.ports?.length ? { port: options.ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: "TCP" })) } : {}),

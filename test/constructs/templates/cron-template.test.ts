@@ -47,7 +47,7 @@ describe("CronTemplate", () => {
       {
         name: "report",
         image: expect.stringContaining("@sha256:"),
-        image_pull_policy: "IfNotPresent",
+        image_pull_policy: "Always",
         port: [{ name: "metrics", container_port: 9090, protocol: "TCP" }],
         resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
         security_context: CONTAINER_SECURITY_CONTEXT,

@@ -65,7 +65,7 @@ describe("PostgresTemplate", () => {
     expect(server).toEqual({
       name: "postgres",
       image: expect.stringContaining("@sha256:"),
-      image_pull_policy: "IfNotPresent",
+      image_pull_policy: "Always",
       port: [{ name: "postgres", container_port: 5432, protocol: "TCP" }],
       env: [
         secretRef("POSTGRES_USER", "username"),
@@ -91,7 +91,7 @@ describe("PostgresTemplate", () => {
     expect(exporter).toEqual({
       name: "exporter",
       image: `registry.gov.example/platform/postgres-exporter${DIGEST}`,
-      image_pull_policy: "IfNotPresent",
+      image_pull_policy: "Always",
       args: ["--web.listen-address=:9187"],
       port: [{ name: "metrics", container_port: 9187, protocol: "TCP" }],
       env: [{ name: "DATA_SOURCE_URI", value: "localhost:5432/postgres?sslmode=disable" }, secretRef("DATA_SOURCE_USER", "username"), secretRef("DATA_SOURCE_PASS", "password")],

@@ -48,7 +48,7 @@ describe("RedisTemplate", () => {
     expect(server).toEqual({
       name: "redis",
       image: expect.stringContaining("@sha256:"),
-      image_pull_policy: "IfNotPresent",
+      image_pull_policy: "Always",
       command: ["sh", "-c", expect.any(String)],
       port: [{ name: "redis", container_port: 6379, protocol: "TCP" }],
       env: [password("REDIS_PASSWORD")],
@@ -78,7 +78,7 @@ describe("RedisTemplate", () => {
     expect(exporter).toEqual({
       name: "exporter",
       image: `registry.gov.example/platform/redis-exporter${DIGEST}`,
-      image_pull_policy: "IfNotPresent",
+      image_pull_policy: "Always",
       args: ["--web.listen-address=:9121"],
       port: [{ name: "metrics", container_port: 9121, protocol: "TCP" }],
       env: [{ name: "REDIS_ADDR", value: "redis://localhost:6379" }, password("REDIS_PASSWORD")],

@@ -46,7 +46,7 @@ describe.each([
       {
         name: "portal",
         image: expect.stringContaining("@sha256:"),
-        image_pull_policy: "IfNotPresent",
+        image_pull_policy: "Always",
         port: [
           { name: "http", container_port: 8080, protocol: "TCP" },
           { name: "metrics", container_port: 9090, protocol: "TCP" },

@@ -25,7 +25,7 @@ describe("WorkerTemplate", () => {
       {
         name: "indexer",
         image: expect.stringContaining("@sha256:"),
-        image_pull_policy: "IfNotPresent",
+        image_pull_policy: "Always",
         port: [{ name: "metrics", container_port: 9090, protocol: "TCP" }],
         liveness_probe: { http_get: { path: "/healthz", port: "metrics" }, initial_delay_seconds: 10, period_seconds: 10, timeout_seconds: 3, failure_threshold: 3 },
         readiness_probe: { http_get: { path: "/healthz", port: "metrics" }, period_seconds: 5, timeout_seconds: 3, failure_threshold: 3 },
