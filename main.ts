@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { formatProblem } from "./config/declaration/problem";
 import { readPlatform } from "./config/read-platform";
 import { buildGovcloudApp } from "./stacks/govcloud-app";
+import { nextStatefulLock, writeStatefulLock } from "./artifact/stateful-lock-writer";
 
 const projectRoot = __dirname;
 const { model, problems } = readPlatform(resolve(projectRoot, "config"));
@@ -14,4 +15,6 @@ if (!model) {
   process.exit(1);
 }
 const outdir = resolve(process.env.CDKTF_OUTDIR ?? resolve(projectRoot, "cdktf.out"));
-buildGovcloudApp(model, { outdir, projectRoot }).synth();
+const built = buildGovcloudApp(model, { outdir, projectRoot });
+built.app.synth();
+writeStatefulLock(resolve(projectRoot, "config"), nextStatefulLock(model, built.statefulEntries, built.departments));

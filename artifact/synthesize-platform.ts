@@ -2,8 +2,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { buildGovcloudApp } from "../stacks/govcloud-app";
+import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 
 export interface SynthesizeOptions {
+  /** The declaration folder: the stateful lock is kept there. */
+  readonly configDir: string;
   /** Final output folder, e.g. `<project>/cdktf.out`. */
   readonly outdir: string;
   readonly projectRoot: string;
@@ -19,7 +22,8 @@ export interface StackSummary {
 
 /**
  * model → artifact. Synthesizes into a staging folder beside `outdir` and only then swaps it
- * in, so a failed or interrupted synthesis leaves the previous output exactly as it was.
+ * in, so a failed or interrupted synthesis leaves the previous output exactly as it was; then
+ * records the stateful objects in the lock beside the declaration.
  */
 export function synthesizePlatform(model: PlatformModel, options: SynthesizeOptions): StackSummary[] {
   const outdir = resolve(options.outdir);
@@ -27,7 +31,8 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(dirname(outdir), { recursive: true });
   try {
-    buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: staging, departments: options.departments }).synth();
+    const built = buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: staging, departments: options.departments });
+    built.app.synth();
     if (options.departments && existsSync(outdir)) {
       // A department-only synthesis replaces just those stacks; the others stay as they were.
       for (const stack of readdirSync(join(staging, "stacks"))) {
@@ -37,6 +42,7 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
     } else {
       replaceFolder(staging, outdir);
     }
+    writeStatefulLock(options.configDir, nextStatefulLock(model, built.statefulEntries, built.departments));
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;

@@ -1,18 +1,28 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
+import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
 import type { DepartmentModel, PlatformModel } from "../config/model/platform-model";
+import { RetiredResource } from "../constructs/retired-resource";
 import { DepartmentTenant } from "../constructs/tenant/department-tenant";
 import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
+import { addServiceTemplate } from "./service-templates";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 
 export function departmentStackName(department: string): string {
   return `dept-${department}`;
 }
 
-/** `dept-<department>`: every namespace and workload of one department, on any cluster. */
+const STATEFUL_TEMPLATES = new Set(["postgres", "redis"]);
+
+/**
+ * `dept-<department>`: every namespace and workload of one department, on any cluster, and the
+ * `removed` blocks of whatever it retired.
+ */
 export class DepartmentStack extends TerraformStack {
   readonly tenant: DepartmentTenant;
+  /** The objects whose loss would lose data, with their Terraform addresses, for the lock file. */
+  readonly statefulEntries: StatefulLockEntry[] = [];
 
   constructor(scope: Construct, model: PlatformModel, department: DepartmentModel, policies: PoliciesByNamespace, where: StateLocation) {
     const name = departmentStackName(department.name);
@@ -33,11 +43,39 @@ export class DepartmentStack extends TerraformStack {
           storage: env.quota.storage.toString(),
           pods: env.quota.pods,
         },
+        holdsData: env.services.some((s) => STATEFUL_TEMPLATES.has(s.template)),
         provider: providers.for(env.cluster),
       })),
     });
     for (const env of department.environments) {
-      renderFlows(this.tenant.environments.get(env.name)!.firewall, env.cluster, env.namespace, policies);
+      const tenantNamespace = this.tenant.environments.get(env.name)!;
+      renderFlows(tenantNamespace.firewall, env.cluster, env.namespace, policies);
+      const placed = env.services.map((service) =>
+        addServiceTemplate(tenantNamespace, model, env, service, tenantNamespace.namespaceName, providers.for(env.cluster)),
+      );
+      const stateful = placed.filter((p) => p.statefulResources.length > 0);
+      if (stateful.length === 0) continue;
+      this.record({ key: `${department.name}/${env.name}`, kind: "namespace", stack: name, resources: [this.address(tenantNamespace.namespace)] });
+      for (const { service, statefulResources } of stateful) {
+        this.record({
+          key: `${department.name}/${env.name}/${service.name}`,
+          kind: "service",
+          template: service.template,
+          stack: name,
+          resources: statefulResources.map((r) => this.address(r)),
+        });
+      }
     }
+    for (const { address } of model.retiredResources.filter((r) => r.stack === name)) {
+      new RetiredResource(this, `retired-${address}`, address);
+    }
+  }
+
+  private record(entry: StatefulLockEntry): void {
+    this.statefulEntries.push(entry);
+  }
+
+  private address(resource: TerraformResource): string {
+    return `${resource.terraformResourceType}.${this.getLogicalId(resource)}`;
   }
 }

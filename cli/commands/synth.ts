@@ -15,7 +15,7 @@ export function runSynth(context: CommandContext): number {
     if (!model.departments.some((d) => d.name === name)) throw new UsageError(`no department "${name}" is declared`);
   }
   const outdir = resolve(options.out);
-  const stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), departments });
+  const stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (options.summary) io.out(summary(model, stacks, departments));
   io.out(`Synthesized ${stacks.length} stacks into ${options.out}/stacks in ${seconds} s.\n`);

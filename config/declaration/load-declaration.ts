@@ -7,6 +7,7 @@ import { waiversSchema, type WaiversDeclaration } from "../schema/waivers";
 import { error, type PositionedProblem, type Problem } from "./problem";
 import { schemaProblems } from "./schema-problems";
 import { SourceDocument } from "./source-document";
+import { readStatefulLock, STATEFUL_LOCK_FILE, type StatefulLock } from "./stateful-lock";
 
 /** A validated document together with the file it came from, so later rules can point into it. */
 export interface Sourced<T> {
@@ -19,6 +20,8 @@ export interface Declaration {
   readonly platform: Sourced<PlatformDeclaration>;
   readonly departments: readonly Sourced<DepartmentDeclaration>[];
   readonly waivers: Sourced<WaiversDeclaration>;
+  /** The stateful objects the last synthesis recorded (empty on a new platform). */
+  readonly lock: Sourced<StatefulLock>;
 }
 
 export interface LoadResult {
@@ -82,11 +85,20 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
     data: { waivers: [] },
   };
 
+  const lockPath = join(configDir, STATEFUL_LOCK_FILE);
+  const loadedLock = readStatefulLock(lockPath, display(lockPath));
+  let lock: Sourced<StatefulLock> | undefined;
+  if (Array.isArray(loadedLock)) problems.push(...loadedLock);
+  else {
+    if (loadedLock.document) documents.set(loadedLock.file, loadedLock.document);
+    lock = { file: loadedLock.file, data: loadedLock.lock };
+  }
+
   const position = (problem: Problem): PositionedProblem =>
     documents.get(problem.file)?.position(problem) ?? { line: 1, column: 1, ...problem };
   const declaration =
-    platform && allDepartmentsLoaded && problems.length === 0
-      ? { configDir, platform, departments, waivers }
+    platform && lock && allDepartmentsLoaded && problems.length === 0
+      ? { configDir, platform, departments, waivers, lock }
       : undefined;
   return { declaration, problems, position };
 }

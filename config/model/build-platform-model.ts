@@ -7,12 +7,18 @@ import { dedicatedPoolFor, namespaceName, placeEnvironment, requiresDedicatedPoo
 import { Bytes, Cpu } from "./quantity";
 import type { IsoDate } from "./calendar";
 import { buildSharingAgreements } from "./sharing-agreement";
+import { lockEntryStatus } from "../rules/stateful-lock-rule";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
 
 /** Builds the model from a declaration that passed every rule; see `PlatformModel`. */
-export function buildPlatformModel({ platform: { data: p }, departments, waivers }: Declaration, today: IsoDate): PlatformModel {
+export function buildPlatformModel({ platform: { data: p }, departments, waivers, lock }: Declaration, today: IsoDate): PlatformModel {
+  const declared = departments.map((d) => d.data);
+  const retiredResources = lock.data.entries
+    .filter((entry) => lockEntryStatus(entry, declared) === "retired")
+    .flatMap((entry) => entry.resources.map((address) => ({ stack: entry.stack, address })))
+    .sort((a, b) => (`${a.stack} ${a.address}` < `${b.stack} ${b.address}` ? -1 : 1));
   return {
     name: p.platform.name,
     displayName: p.platform.displayName,
@@ -35,8 +41,11 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     logRetentionDays: p.logRetentionDays,
     overcommit: p.overcommit,
     stateBackend: p.stateBackend,
+    templateImages: p.templateImages,
     departments: departments.map((d) => buildDepartment(p, d.data)).sort(byName),
     sharingAgreements: buildSharingAgreements(p, departments, today),
+    statefulLock: lock.data,
+    retiredResources,
     waivers: [...waivers.data.waivers].sort((a, b) => (`${a.rule} ${a.target}` < `${b.rule} ${b.target}` ? -1 : 1)),
   };
 }
@@ -61,15 +70,22 @@ function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel 
 }
 
 function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"]): DepartmentModel {
+  const retired = d.retired === true;
   return {
     name: d.name,
     displayName: d.displayName,
+    retired,
+    retiredEnvironments: d.environments
+      .filter((env) => retired || env.retired)
+      .map((env) => env.name)
+      .sort(),
     owners: {
       admins: [...d.owners.admins].sort(),
       developers: [...d.owners.developers].sort(),
       viewers: [...d.owners.viewers].sort(),
     },
     environments: d.environments
+      .filter((env) => !retired && !env.retired)
       .map((env) => {
         const cluster = placeEnvironment(p, env)!;
         return {
@@ -85,7 +101,12 @@ function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][n
             storage: Bytes.parse(env.quota.storage),
             pods: env.quota.pods,
           },
+          retiredServices: env.services
+            .filter((s) => s.retired)
+            .map((s) => s.name)
+            .sort(),
           services: env.services
+            .filter((s) => !s.retired)
             .map((s) => ({ ...s, connectsTo: [...new Set(s.connectsTo)].sort(), egressTo: [...new Set(s.egressTo)].sort() }))
             .sort(byName),
         };

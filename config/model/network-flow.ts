@@ -12,6 +12,8 @@ export type FlowKind =
   | "mgmt-metrics"
   | "log-intake"
   | "external-egress"
+  | "replication"
+  | "backup-egress"
   | "sharing"
   | "sharing-via-gateway"
   | "gateway-entry"

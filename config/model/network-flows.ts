@@ -153,6 +153,32 @@ function environmentFlows(model: PlatformModel, env: EnvironmentModel): NetworkF
         details: { "govcloud/exposure": svc.exposure },
       });
     }
+    const stateful = svc.template === "postgres" || svc.template === "redis";
+    if (stateful && env.level >= 3) {
+      // Replicas reach each other, and the backup job (which carries the service's label) its database.
+      flows.push({
+        kind: "replication",
+        cluster,
+        purpose: `Level ${env.level}: replicas and the backup job of ${svc.name} reach its port`,
+        from: service(ns, svc.name),
+        to: service(ns, svc.name),
+        ports: [tcp(svc.port!)],
+        policies: [egressPolicy(ns, policyName("replicate", svc.name)), ingressPolicy(ns, policyName("replicate", svc.name))],
+      });
+    }
+    const backupTarget = svc.backup?.target;
+    if (backupTarget && "s3" in backupTarget) {
+      const network = model.network.externalNetworks.find((n) => n.name === backupTarget.s3.network)!;
+      flows.push({
+        kind: "backup-egress",
+        cluster,
+        purpose: `The backup job of ${svc.name} writes to object storage on ${network.displayName ?? network.name}`,
+        from: pods(ns, { [LABEL.service]: svc.name, [LABEL.name]: `${svc.name}-backup` }),
+        to: { kind: "addresses", name: network.name, cidrs: network.cidrs, except: network.except },
+        ports: network.ports.map(tcp),
+        policies: [egressPolicy(ns, policyName("backup", svc.name, "to", network.name))],
+      });
+    }
     for (const networkName of svc.egressTo) {
       const network = model.network.externalNetworks.find((n) => n.name === networkName)!;
       flows.push({

@@ -4,6 +4,7 @@ import type { PlatformDeclaration } from "../schema/platform";
 import type { WaiversDeclaration } from "../schema/waivers";
 import type { Bytes, Cpu } from "./quantity";
 import type { SharingAgreementModel } from "./sharing-agreement";
+import type { StatefulLock } from "../declaration/stateful-lock";
 
 /**
  * The typed platform model: a validated declaration with every default applied, every
@@ -25,10 +26,15 @@ export interface PlatformModel {
   readonly logRetentionDays: number;
   readonly overcommit: PlatformDeclaration["overcommit"];
   readonly stateBackend: PlatformDeclaration["stateBackend"];
+  readonly templateImages: PlatformDeclaration["templateImages"];
   readonly departments: readonly DepartmentModel[];
   /** Two-sided agreements, expired ones included with their status; only those in force open flows. */
   readonly sharingAgreements: readonly SharingAgreementModel[];
   readonly waivers: WaiversDeclaration["waivers"];
+  /** The lock the declaration was checked against; a synthesis writes its successor. */
+  readonly statefulLock: StatefulLock;
+  /** Objects of retired services, environments and departments, by stack: rendered as `removed` blocks. */
+  readonly retiredResources: ReadonlyArray<{ readonly stack: string; readonly address: string }>;
 }
 
 export interface ClusterModel {
@@ -64,7 +70,11 @@ export interface DepartmentModel {
   readonly name: string;
   readonly displayName: string;
   readonly owners: DepartmentDeclaration["owners"];
+  /** A retired department keeps its file; Terraform forgets its objects, the data stays. */
+  readonly retired: boolean;
+  /** Live environments only; retired ones are in `retiredEnvironments`. */
   readonly environments: readonly EnvironmentModel[];
+  readonly retiredEnvironments: readonly string[];
   readonly sharing: DepartmentDeclaration["sharing"];
 }
 
@@ -77,7 +87,9 @@ export interface EnvironmentModel {
   /** The dedicated node pool levels 3 and 4 are pinned to; none below level 3. */
   readonly nodePool?: string;
   readonly quota: ResourceAmounts & { readonly pods: number };
+  /** Live services only; retired stateful services are in `retiredServices`. */
   readonly services: readonly ServiceModel[];
+  readonly retiredServices: readonly string[];
 }
 
 export type ServiceModel = Readonly<ServiceDeclaration> & {

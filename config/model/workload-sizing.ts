@@ -1,6 +1,7 @@
 import type { ServiceDeclaration } from "../schema/department";
 import type { Level } from "../schema/common";
 import { Bytes, Cpu } from "./quantity";
+import { BACKUP_JOB_RESOURCES, SIDECAR_RESOURCES } from "../../constructs/templates/template-resources";
 
 /**
  * What a catalog service costs, per replica: the single source for the templates' requests and
@@ -12,11 +13,6 @@ export const SIZE_PRESETS = {
   large: { cpu: "4", memory: "8Gi" },
 } as const;
 
-/** The metrics exporter beside each postgres and redis replica. */
-export const SIDECAR_RESOURCES = { cpu: "50m", memory: "64Mi" } as const;
-
-/** The backup job of a postgres service, counted while it runs. */
-export const BACKUP_JOB_RESOURCES = { cpu: "250m", memory: "256Mi" } as const;
 
 /** Levels 3 and 4 run at least two replicas of everything that has replicas. */
 export function minimumReplicas(level: Level): number {

@@ -13,6 +13,9 @@ import { images } from "./images";
 import { quotaAccounting } from "./quota-accounting";
 import { serviceTemplates } from "./service-templates";
 import { uniqueNames } from "./unique-names";
+import { checkStatefulLock } from "./stateful-lock-rule";
+
+const statefulLock: DeclarationRule = ({ lock, departments }) => checkStatefulLock(lock.data.entries, lock.file, departments.map((d) => d.data));
 
 /** Every cross-field and cross-file rule; each runs on its own so all problems are found in one pass. */
 export const DECLARATION_RULES: readonly DeclarationRule[] = [
@@ -28,6 +31,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   images,
   serviceTemplates,
   quotaAccounting,
+  statefulLock,
 ];
 
 export function checkDeclaration(declaration: Declaration, context: RuleContext): Problem[] {

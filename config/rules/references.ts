@@ -29,6 +29,8 @@ export const references: DeclarationRule = ({ departments }) => {
           if (target === service.name) problems.push(error(department.file, at, `service "${service.name}" cannot connect to itself`));
           else if (!local.has(target)) {
             problems.push(error(department.file, at, `"${target}" is not a service of environment "${env.name}"; connectsTo names services of the same environment (${[...local].sort().join(", ")})`));
+          } else if (env.services.find((s) => s.name === target)?.retired) {
+            problems.push(error(department.file, at, `service "${target}" is retired, so "${service.name}" can no longer connect to it; remove it from connectsTo`));
           } else if (env.services.find((s) => s.name === target)?.port === undefined) {
             problems.push(error(department.file, at, `service "${target}" declares no port, so "${service.name}" cannot connect to it; give "${target}" a port`));
           }

@@ -39,7 +39,12 @@ const service = z.strictObject({
       target: z.union([
         z.strictObject({ volume: z.strictObject({ size: byteQuantity }) }),
         z.strictObject({
-          s3: z.strictObject({ bucket: z.string().min(1), endpoint: z.string().min(1), secret: dnsLabel }),
+          s3: z.strictObject({
+            bucket: z.string().min(1),
+            endpoint: z.string().min(1),
+            secret: dnsLabel,
+            network: dnsLabel.describe("The external network (platform.yaml) the object storage is reached on."),
+          }),
         }),
       ]),
     })
@@ -73,6 +78,10 @@ const environment = z.strictObject({
     .strictObject({ cpu: cpuQuantity, memory: byteQuantity, storage: byteQuantity, pods: z.int().min(1).default(50) })
     .describe("Resource quota of the environment's namespace."),
   services: z.array(service).default([]),
+  retired: z
+    .literal(true)
+    .optional()
+    .describe("Retire the environment: Terraform forgets its namespace and stateful objects, the data stays."),
 });
 
 /** `department/environment/service`, the address of a service across departments. */

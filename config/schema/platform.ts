@@ -70,6 +70,9 @@ const network = z.strictObject({
           ports: z.array(port).min(1).default([80, 443]).describe("Ports the controller accepts traffic on."),
         })
         .describe("The ingress controller the platform team installs in the gateway namespace."),
+      extranet: dnsLabel
+        .optional()
+        .describe("The external network that is the government extranet: extranet exposures admit only its ranges."),
     })
     .describe("The gateway zone."),
   management: z

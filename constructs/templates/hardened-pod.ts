@@ -11,8 +11,6 @@ import { DEDICATED_TAINT_KEY, NODE_POOL_LABEL, type WorkloadTemplateProps } from
 
 /** The non-root user, group and file-system group application containers run as. */
 export const APP_USER_ID = 10001;
-/** Fixed requests and limits of every sidecar (metrics exporters), counted by the quota like any container. */
-export const SIDECAR_RESOURCES = { cpu: "50m", memory: "64Mi" } as const;
 /** Size cap of the writable `/tmp` scratch volume every container gets (the root file system is read-only). */
 export const SCRATCH_SIZE_LIMIT = "1Gi";
 /** Name of the `/tmp` scratch volume. */

@@ -8,9 +8,8 @@ import { CREDENTIALS_SECRET_KEYS } from "./stateful-store";
 import { requirePinnedImage } from "./workload-guards";
 import { workloadLabels } from "./workload-labels";
 import type { BackupProps, WorkloadTemplateProps } from "./workload-props";
+import { BACKUP_JOB_RESOURCES } from "./template-resources";
 
-/** Fixed requests and limits of a backup job's container, counted by the quota like any container. */
-export const BACKUP_JOB_RESOURCES = { cpu: "250m", memory: "256Mi" } as const;
 /** A backup run is killed after this many seconds, retries included. */
 export const BACKUP_DEADLINE_SECONDS = 3 * 60 * 60;
 /** Failed backup pods retried per run. */

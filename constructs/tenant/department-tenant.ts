@@ -9,6 +9,8 @@ export interface TenantEnvironmentProps {
   readonly namespace: string;
   readonly level: ProtectionLevel;
   readonly quota: TenantNamespaceQuota;
+  /** The environment runs databases or caches. @default false */
+  readonly holdsData?: boolean;
   /** Provider of the cluster the environment is placed on. */
   readonly provider: TerraformProvider;
 }
@@ -45,6 +47,7 @@ export class DepartmentTenant extends Construct {
           displayName: props.displayName,
           quota: env.quota,
           groups: props.groups,
+          holdsData: env.holdsData,
           provider: env.provider,
         }),
       );

@@ -26,6 +26,11 @@ export interface TenantNamespaceProps {
   };
   /** Groups bound to each tenant role in this namespace. Roles with no groups get no binding. */
   readonly groups: Readonly<Record<TenantRole, readonly string[]>>;
+  /**
+   * The namespace holds stateful data: Terraform refuses to destroy it (deleting a namespace
+   * deletes its volumes); it leaves only by being retired. @default false
+   */
+  readonly holdsData?: boolean;
   readonly provider: TerraformProvider;
 }
 
@@ -60,6 +65,7 @@ export class TenantNamespace extends Construct {
         labels: { ...this.labels, ...podSecurityLabelsForLevel(props.level) },
         annotations: { [ANNOTATION.displayName]: props.displayName },
       },
+      ...(props.holdsData ? { lifecycle: { preventDestroy: true } } : {}),
     });
     this.namespaceName = this.namespace.metadata.name;
     const metadata = (name: string) => ({ name, namespace: this.namespaceName, labels: { ...MANAGED_LABELS } });

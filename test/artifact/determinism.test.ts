@@ -7,7 +7,7 @@ import { copyExampleProject, readTree } from "./example-project";
 
 function synthesizeProject(root: string): Map<string, Buffer> {
   const model = readPlatformOrThrow(join(root, "config"));
-  synthesizePlatform(model, { outdir: join(root, "cdktf.out"), projectRoot: root });
+  synthesizePlatform(model, { outdir: join(root, "cdktf.out"), projectRoot: root, configDir: join(root, "config") });
   return readTree(join(root, "cdktf.out"));
 }
 

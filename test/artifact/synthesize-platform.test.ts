@@ -9,7 +9,7 @@ describe("synthesizePlatform", () => {
   const root = copyExampleProject();
   const outdir = join(root, "cdktf.out");
   const model = readPlatformOrThrow(join(root, "config"));
-  const summary = synthesizePlatform(model, { outdir, projectRoot: root });
+  const summary = synthesizePlatform(model, { outdir, projectRoot: root, configDir: join(root, "config") });
   const before = readTree(outdir);
 
   it("summarises resources and namespaces per stack", () => {
@@ -26,7 +26,7 @@ describe("synthesizePlatform", () => {
       ...model,
       departments: model.departments.map((d) => (d === health ? { ...d, environments: [...d.environments, d.environments[0]] } : d)),
     };
-    expect(() => synthesizePlatform(broken, { outdir, projectRoot: root })).toThrow(
+    expect(() => synthesizePlatform(broken, { outdir, projectRoot: root, configDir: join(root, "config") })).toThrow(
       'DepartmentTenant health: environment "dev" is declared twice',
     );
     expect(readTree(outdir)).toEqual(before);
@@ -34,7 +34,7 @@ describe("synthesizePlatform", () => {
   });
 
   it("replaces only the named department's stack with --department", () => {
-    const summaryOne = synthesizePlatform(model, { outdir, projectRoot: root, departments: ["health"] });
+    const summaryOne = synthesizePlatform(model, { outdir, projectRoot: root, configDir: join(root, "config"), departments: ["health"] });
     expect(summaryOne.map((s) => s.name)).toEqual(["dept-health"]);
     expect(readTree(outdir)).toEqual(before);
     expect(existsSync(join(root, ".cdktf.out.staging-" + process.pid))).toBe(false);

@@ -16,7 +16,7 @@ const binding = (name: string) => manifests.find((m) => m.kind === "ValidatingAd
 
 /** true when every validation of the policy admits `object`, as the API server would decide. */
 function admits(name: string, object: unknown): boolean {
-  return policy(name).spec.validations.every((v: { expression: string }) => run(v.expression, { object }) === true);
+  return policy(name).spec.validations.every((v: { expression: string }) => run(v.expression, { object } as Parameters<typeof run>[1]) === true);
 }
 const pod = (...images: string[]) => ({ spec: { containers: images.map((image, i) => ({ name: `c${i}`, image })) } });
 const DIGEST = "@sha256:" + "a".repeat(64);

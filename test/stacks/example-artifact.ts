@@ -22,7 +22,7 @@ export interface ExampleArtifact {
 export function synthesizeExample(today: string = EXAMPLE_TODAY): ExampleArtifact {
   const root = copyExampleProject();
   const model = readPlatformOrThrow(join(root, "config"), { today });
-  synthesizePlatform(model, { outdir: join(root, "cdktf.out"), projectRoot: root });
+  synthesizePlatform(model, { outdir: join(root, "cdktf.out"), projectRoot: root, configDir: join(root, "config") });
   const cache = new Map<string, any>();
   const stackJson = (stack: string) => {
     if (!cache.has(stack)) cache.set(stack, JSON.parse(readFileSync(join(root, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8")));
