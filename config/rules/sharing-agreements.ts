@@ -48,6 +48,10 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments }, { 
       const at = ["sharing", "offers", oi];
       const provider = find(`${providerDept.data.name}/${offer.service}`);
       if (!provider) return;
+      if (isRetired(provider)) {
+        problems.push(error(providerDept.file, [...at, "service"], `offered service "${offer.service}" is retired; end the agreement ${offer.approval} by removing this offer and its consumptions`));
+        return;
+      }
       if (provider.service.port === undefined) {
         problems.push(error(providerDept.file, [...at, "service"], `offered service "${offer.service}" declares no port, so nothing can be opened to it`));
       }
@@ -63,6 +67,10 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments }, { 
         const consumer = find(address);
         if (!consumer) return;
         const cat = [...at, "consumers", ci];
+        if (isRetired(consumer)) {
+          problems.push(error(providerDept.file, cat, `consumer "${address}" is retired; remove it from the agreement (and its consumption)`));
+          return;
+        }
         if (consumer.department.data.name === providerDept.data.name) {
           problems.push(error(providerDept.file, cat, `"${address}" belongs to the providing department; sharing is between departments (inside an environment, use connectsTo)`));
           return;
@@ -92,6 +100,10 @@ type Found = {
   environment: DepartmentDeclaration["environments"][number];
   service: DepartmentDeclaration["environments"][number]["services"][number];
 };
+
+function isRetired({ department, environment, service }: Found): boolean {
+  return department.data.retired === true || environment.retired === true || service.retired === true;
+}
 
 /** Resolves `department/environment/service` addresses against the declaration. */
 function lookup(departments: readonly Sourced<DepartmentDeclaration>[]): (address: string) => Found | undefined {
