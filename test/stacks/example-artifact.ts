@@ -10,6 +10,8 @@ export const EXAMPLE_TODAY = "2026-11-27";
 
 export interface ExampleArtifact {
   readonly model: PlatformModel;
+  /** The synthesized output folder (`cdktf.out`) of the temporary project. */
+  readonly outdir: string;
   /** Resources of one stack by Terraform type, as Terraform will read them. */
   resources(stack: string, type: string): Array<Record<string, any>>;
   /** A NetworkPolicy of a stack by namespace and name. */
@@ -38,6 +40,7 @@ export function synthesizeExample(today: string = EXAMPLE_TODAY): ExampleArtifac
     resources(stack, "kubernetes_network_policy_v1").map((resource) => ({ namespace: namespaceOf(stack, resource.metadata.namespace) as string, resource }));
   return {
     model,
+    outdir: join(root, "cdktf.out"),
     resources,
     policies,
     policy(stack, namespace, name) {
