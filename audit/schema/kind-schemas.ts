@@ -1,0 +1,69 @@
+import { ValidatingAdmissionPolicy } from "kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy";
+import { ValidatingAdmissionPolicyBinding } from "kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { CronJob } from "kubernetes-models/batch/v1/CronJob";
+import { Job } from "kubernetes-models/batch/v1/Job";
+import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
+import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { ClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole";
+import { ClusterRoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding";
+import { Role } from "kubernetes-models/rbac.authorization.k8s.io/v1/Role";
+import { RoleBinding } from "kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding";
+import { PriorityClass } from "kubernetes-models/scheduling.k8s.io/v1/PriorityClass";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { LimitRange } from "kubernetes-models/v1/LimitRange";
+import { Namespace } from "kubernetes-models/v1/Namespace";
+import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
+import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
+import { Service } from "kubernetes-models/v1/Service";
+import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+
+/** A kubernetes-models class: its `validate` runs the kind's compiled OpenAPI schema on `this`. */
+export interface SchemaModel {
+  readonly prototype: { validate(): void };
+}
+
+/**
+ * The OpenAPI schema of each kind the platform applies, from kubernetes-models (generated from
+ * the Kubernetes API's OpenAPI document), by `apiVersion` and `kind`.
+ */
+export const KIND_SCHEMAS: ReadonlyMap<string, SchemaModel> = new Map<string, SchemaModel>(
+  [
+    Namespace,
+    ResourceQuota,
+    LimitRange,
+    Service,
+    ServiceAccount,
+    PersistentVolumeClaim,
+    ConfigMap,
+    Deployment,
+    StatefulSet,
+    CronJob,
+    Job,
+    HorizontalPodAutoscaler,
+    PodDisruptionBudget,
+    NetworkPolicy,
+    Ingress,
+    Role,
+    RoleBinding,
+    ClusterRole,
+    ClusterRoleBinding,
+    PriorityClass,
+    ValidatingAdmissionPolicy,
+    ValidatingAdmissionPolicyBinding,
+  ].map((model) => [kindKey(model.apiVersion, model.kind), model]),
+);
+
+export function kindKey(apiVersion: string, kind: string): string {
+  return `${apiVersion}/${kind}`;
+}
+
+/**
+ * Known fields that a generated validator never reads, so the unknown-field check must not flag
+ * them: the generator strips `description` from schemas as if it were documentation, which also
+ * drops PriorityClass's real `description` property.
+ */
+export const UNREAD_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([[kindKey(PriorityClass.apiVersion, PriorityClass.kind), new Set(["description"])]]);
