@@ -1,6 +1,7 @@
 import {
   IntervalList,
   intersectIntervals,
+  subtractIntervals,
   intervalsEqual,
   normalizeIntervals,
   unionIntervals,
@@ -53,6 +54,13 @@ export class PortSet {
     if (this.isAll() || other.isEmpty()) return other;
     if (other.isAll() || this.isEmpty()) return this;
     return this.combine(other, intersectIntervals);
+  }
+
+  /** The pairs of this set that `other` lacks: what an audit reports as too much or missing. */
+  minus(other: PortSet): PortSet {
+    if (other.isEmpty() || this.isEmpty()) return this;
+    if (other.isAll()) return PortSet.NONE;
+    return this.combine(other, subtractIntervals);
   }
 
   isEmpty(): boolean {

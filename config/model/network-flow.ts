@@ -21,6 +21,13 @@ export type FlowKind =
   | "mgmt-scrape"
   | "mgmt-log-intake";
 
+/**
+ * Zone-side halves: a platform zone's broad allowance towards every tenant, which opens nothing
+ * by itself; the tenant-side flows (exposure, sharing via the gateway, mgmt-metrics, log-intake)
+ * say which connections exist. The audit compares connections, so it leaves these out.
+ */
+export const ZONE_SIDE_KINDS: ReadonlySet<FlowKind> = new Set(["gateway-to-tenants", "mgmt-scrape", "mgmt-log-intake"]);
+
 export type FlowEndpoint =
   /** Pods of one namespace, selected by labels (`{}`: all of them). */
   | { readonly kind: "pods"; readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> }

@@ -161,7 +161,8 @@ function environmentFlows(model: PlatformModel, env: EnvironmentModel): NetworkF
         cluster,
         purpose: `Level ${env.level}: replicas and the backup job of ${svc.name} reach its port`,
         from: service(ns, svc.name),
-        to: service(ns, svc.name),
+        // Only the store's own pods listen; the backup job's pods share the service label but not the name.
+        to: pods(ns, { [LABEL.service]: svc.name, [LABEL.name]: svc.name }),
         ports: [tcp(svc.port!)],
         policies: [egressPolicy(ns, policyName("replicate", svc.name)), ingressPolicy(ns, policyName("replicate", svc.name))],
       });

@@ -1,0 +1,152 @@
+import { networkFlows } from "../../config/model/network-flows";
+import type { PlatformModel } from "../../config/model/platform-model";
+import { analyzeObjects } from "../connectivity/analyze-manifests";
+import { peerName, type ConnectivityPeer, type WorkloadPeer } from "../connectivity/connectivity-result";
+import { formatIpRange } from "../connectivity/ip-range";
+import { subtractIntervals, unionIntervals, type IntervalList } from "../connectivity/interval-list";
+import { PortSet } from "../connectivity/port-set";
+import type { ArtifactStack } from "../export/read-artifact";
+import { intendedConnections, type IntendedConnection } from "./intended-connections";
+import { peerPod, platformPeers } from "./platform-peers";
+import { buildZoneMatrix, type ZoneMatrix } from "./zone-matrix";
+
+/** One way the artifact's connectivity differs from the declaration. */
+export interface FlowDifference {
+  readonly cluster: string;
+  /** `unintended`: the policies allow it and nothing declares it; `missing`: declared, not allowed. */
+  readonly kind: "unintended" | "missing";
+  readonly src: string;
+  readonly dst: string;
+  readonly ports: string;
+  /** Which policies allowed it, or which declared flow is not effective. */
+  readonly detail: string;
+}
+
+export interface ClusterFlowReport {
+  readonly cluster: string;
+  readonly workloads: number;
+  readonly effectiveConnections: number;
+  readonly intendedFlows: number;
+  readonly differences: readonly FlowDifference[];
+  readonly matrix: ZoneMatrix;
+}
+
+export interface FlowReport {
+  readonly clusters: readonly ClusterFlowReport[];
+  readonly passed: boolean;
+}
+
+/**
+ * The connectivity proof: per cluster, every connection the artifact's NetworkPolicies allow
+ * (computed by the independent analyzer, with the platform components as declared peers) is
+ * compared with the connections the declaration intends. Every effective connection must be
+ * intended and every intended one effective, on the same ports.
+ */
+export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformModel): FlowReport {
+  const flows = networkFlows(model);
+  const clusters = model.clusters.map((cluster) => verifyCluster(stacks, model, flows, cluster.name));
+  return { clusters, passed: clusters.every((c) => c.differences.length === 0) };
+}
+
+function verifyCluster(stacks: readonly ArtifactStack[], model: PlatformModel, flows: ReturnType<typeof networkFlows>, cluster: string): ClusterFlowReport {
+  const resources = stacks.flatMap((s) => s.resources).filter((r) => r.cluster === cluster);
+  const objects = [...resources.map((r) => r.object), ...platformPeers(model).map(peerPod)];
+  const result = analyzeObjects(objects, `cluster ${cluster}`);
+
+  const tenantNamespaces = new Set(
+    model.departments.flatMap((d) => d.environments).filter((e) => e.cluster === cluster).map((e) => e.namespace),
+  );
+  const { gateway, management } = model.network;
+  const managed = new Set([...tenantNamespaces, gateway.namespace, management.namespace]);
+  const isManaged = (peer: ConnectivityPeer) => peer.type === "workload" && managed.has(peer.namespace);
+  const intended = intendedConnections(flows, cluster, tenantNamespaces);
+  const policies = resources.filter((r) => r.object.kind === "NetworkPolicy");
+  const differences: FlowDifference[] = [];
+
+  // Every effective connection must be intended, on the same ports.
+  const effective = new Map<string, PortSet>();
+  for (const { src, dst, conn } of result.connections) {
+    effective.set(`${peerName(src)} ${peerName(dst)}`, conn);
+    if (!isManaged(src) && !isManaged(dst)) continue; // neither end is the platform's to govern
+    const allowed = intended.filter((i) => i.from.matches(src) && i.to.matches(dst)).reduce((set, i) => set.union(i.ports), PortSet.NONE);
+    const extra = conn.minus(allowed);
+    if (!extra.isEmpty()) {
+      differences.push({ cluster, kind: "unintended", src: peerName(src), dst: peerName(dst), ports: extra.toString(), detail: `allowed by ${responsiblePolicies(policies, src, dst)}` });
+    }
+  }
+
+  // Every intended connection must be effective.
+  for (const connection of intended) differences.push(...missingConnections(cluster, connection, result.workloads, result.connections, effective));
+
+  return {
+    cluster,
+    workloads: result.workloads.length,
+    effectiveConnections: result.connections.length,
+    intendedFlows: intended.length,
+    differences: differences.sort((a, b) => (`${a.kind} ${a.src} ${a.dst}` < `${b.kind} ${b.src} ${b.dst}` ? -1 : 1)),
+    matrix: buildZoneMatrix(model, resources, result.connections, intended, result.workloads),
+  };
+}
+
+function missingConnections(
+  cluster: string,
+  intended: IntendedConnection,
+  workloads: readonly WorkloadPeer[],
+  connections: ReturnType<typeof analyzeObjects>["connections"],
+  effective: ReadonlyMap<string, PortSet>,
+): FlowDifference[] {
+  const flow = `${intended.flow.kind} flow "${intended.flow.purpose}"`;
+  const missing = (src: string, dst: string, ports: PortSet, detail = `declared by the ${flow}, not allowed by the policies`): FlowDifference =>
+    ({ cluster, kind: "missing", src, dst, ports: ports.toString(), detail });
+  const sources = workloads.filter((w) => intended.from.matches(w));
+  const targets = workloads.filter((w) => intended.to.matches(w));
+
+  if (intended.to.addresses || intended.from.addresses) {
+    // One end is outside the cluster: the ranges the analyzer reports must cover the declared ones.
+    const outward = intended.to.addresses !== undefined;
+    const inside = outward ? sources : targets;
+    const declared = (outward ? intended.to.addresses : intended.from.addresses)!;
+    if (inside.length === 0) return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${flow}`)];
+    return inside.flatMap((workload) => {
+      let covered: IntervalList = [];
+      for (const c of connections) {
+        const [self, other] = outward ? [c.src, c.dst] : [c.dst, c.src];
+        if (self !== workload || other.type !== "external" || !(outward ? intended.to : intended.from).matches(other)) continue;
+        if (intended.ports.minus(c.conn).isEmpty()) covered = unionIntervals(covered, [other.range]);
+      }
+      return subtractIntervals(declared, covered).map((range) => {
+        const external = `${formatIpRange(range)}[External]`;
+        return outward ? missing(peerName(workload), external, intended.ports) : missing(external, peerName(workload), intended.ports);
+      });
+    });
+  }
+  if (sources.length === 0 || targets.length === 0) {
+    return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${sources.length === 0 ? "source" : "destination"} of the ${flow}`)];
+  }
+  const found: FlowDifference[] = [];
+  for (const src of sources) {
+    for (const dst of targets) {
+      if (src === dst) continue; // a workload reaching itself is not a flow the analyzer reports
+      const lacking = intended.ports.minus(effective.get(`${peerName(src)} ${peerName(dst)}`) ?? PortSet.NONE);
+      if (!lacking.isEmpty()) found.push(missing(peerName(src), peerName(dst), lacking));
+    }
+  }
+  return found;
+}
+
+/** The policies selecting the source for egress and the destination for ingress: where to look. */
+function responsiblePolicies(policies: ReadonlyArray<{ address: string; object: { metadata: { name?: string; namespace?: string }; [k: string]: unknown } }>, src: ConnectivityPeer, dst: ConnectivityPeer): string {
+  const selecting = (peer: ConnectivityPeer, type: "Egress" | "Ingress") =>
+    peer.type !== "workload"
+      ? []
+      : policies
+          .filter((p) => p.object.metadata.namespace === peer.namespace)
+          .filter((p) => {
+            const spec = p.object.spec as { podSelector?: { matchLabels?: Record<string, string> }; policyTypes?: string[] };
+            const wanted = Object.entries(spec.podSelector?.matchLabels ?? {});
+            return (spec.policyTypes ?? []).includes(type) && wanted.every(([k, v]) => peer.labels[k] === v);
+          })
+          .map((p) => `${p.object.metadata.namespace}/${p.object.metadata.name} (${p.address})`);
+  const named = [...selecting(src, "Egress"), ...selecting(dst, "Ingress")];
+  return named.length > 0 ? named.join(", ") : "no policy (an unselected side allows everything)";
+}
