@@ -8,6 +8,7 @@ import { PortSet } from "../connectivity/port-set";
 import type { ArtifactStack } from "../export/read-artifact";
 import { intendedConnections, type IntendedConnection } from "./intended-connections";
 import { peerPod, platformPeers } from "./platform-peers";
+import { policiesAllowing } from "./policy-attribution";
 import { buildZoneMatrix, type ZoneMatrix } from "./zone-matrix";
 
 /** One way the artifact's connectivity differs from the declaration. */
@@ -61,6 +62,9 @@ function verifyCluster(stacks: readonly ArtifactStack[], model: PlatformModel, f
   const isManaged = (peer: ConnectivityPeer) => peer.type === "workload" && managed.has(peer.namespace);
   const intended = intendedConnections(flows, cluster, tenantNamespaces);
   const policies = resources.filter((r) => r.object.kind === "NetworkPolicy");
+  const namespaceLabels = new Map(
+    resources.filter((r) => r.object.kind === "Namespace").map((r) => [r.object.metadata.name!, { ...r.object.metadata.labels, "kubernetes.io/metadata.name": r.object.metadata.name! }]),
+  );
   const differences: FlowDifference[] = [];
 
   // Every effective connection must be intended, on the same ports.
@@ -71,7 +75,9 @@ function verifyCluster(stacks: readonly ArtifactStack[], model: PlatformModel, f
     const allowed = intended.filter((i) => i.from.matches(src) && i.to.matches(dst)).reduce((set, i) => set.union(i.ports), PortSet.NONE);
     const extra = conn.minus(allowed);
     if (!extra.isEmpty()) {
-      differences.push({ cluster, kind: "unintended", src: peerName(src), dst: peerName(dst), ports: extra.toString(), detail: `allowed by ${responsiblePolicies(policies, src, dst)}` });
+      const responsible = policiesAllowing(policies, namespaceLabels, src, dst, extra);
+      const detail = responsible.length > 0 ? `allowed by ${responsible.join(", ")}` : "allowed because no policy selects one of its ends";
+      differences.push({ cluster, kind: "unintended", src: peerName(src), dst: peerName(dst), ports: extra.toString(), detail });
     }
   }
 
@@ -132,21 +138,4 @@ function missingConnections(
     }
   }
   return found;
-}
-
-/** The policies selecting the source for egress and the destination for ingress: where to look. */
-function responsiblePolicies(policies: ReadonlyArray<{ address: string; object: { metadata: { name?: string; namespace?: string }; [k: string]: unknown } }>, src: ConnectivityPeer, dst: ConnectivityPeer): string {
-  const selecting = (peer: ConnectivityPeer, type: "Egress" | "Ingress") =>
-    peer.type !== "workload"
-      ? []
-      : policies
-          .filter((p) => p.object.metadata.namespace === peer.namespace)
-          .filter((p) => {
-            const spec = p.object.spec as { podSelector?: { matchLabels?: Record<string, string> }; policyTypes?: string[] };
-            const wanted = Object.entries(spec.podSelector?.matchLabels ?? {});
-            return (spec.policyTypes ?? []).includes(type) && wanted.every(([k, v]) => peer.labels[k] === v);
-          })
-          .map((p) => `${p.object.metadata.namespace}/${p.object.metadata.name} (${p.address})`);
-  const named = [...selecting(src, "Egress"), ...selecting(dst, "Ingress")];
-  return named.length > 0 ? named.join(", ") : "no policy (an unselected side allows everything)";
 }
