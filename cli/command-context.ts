@@ -8,6 +8,7 @@ export interface CommandContext {
     readonly summary: boolean;
     readonly format: string;
     readonly today?: string;
+    readonly to?: string;
   };
   readonly io: { readonly out: (text: string) => void; readonly err: (text: string) => void };
 }

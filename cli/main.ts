@@ -4,6 +4,7 @@ import { runSchema } from "./commands/schema";
 import { runSynth } from "./commands/synth";
 import { runValidate } from "./commands/validate";
 import { runConnectivity } from "./commands/connectivity";
+import { runExport } from "./commands/export";
 import { UsageError, type CommandContext } from "./command-context";
 import { isoDate } from "../config/schema/common";
 
@@ -14,6 +15,7 @@ commands:
   synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)
   schema                       write JSON Schemas for editors into <config>/json-schema
   init department NAME         write a commented, valid request file config/departments/NAME.yaml
+  export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
   connectivity DIR [--format txt|json|csv|md]
                                list the connections NetworkPolicies allow between the workloads in DIR's manifests
 
@@ -39,6 +41,7 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         summary: { type: "boolean", default: false },
         format: { type: "string", default: "txt" },
         today: { type: "string" },
+        to: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -72,6 +75,8 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         return runInit(context);
       case "connectivity":
         return runConnectivity(context);
+      case "export":
+        return runExport(context);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
