@@ -1,0 +1,47 @@
+import type { PlatformModel } from "../../config/model/platform-model";
+import { type AuditCheck, type CheckEvidence, type CheckFinding, decidedCheck } from "./audit-check";
+import { liveDepartments, OWNER_ROLES, TENANT_ROLE_OF_OWNER } from "./declared-groups";
+import type { RbacGraph } from "./rbac-graph";
+
+export const DEPARTMENT_BINDINGS_CHECK = "rbac-department-bindings";
+
+/**
+ * The other half of scoping: every declared owner group holds its tenant role in every
+ * namespace of its department, so what the declaration promises a department is what it gets.
+ */
+export function checkDepartmentBindings(model: PlatformModel, graph: RbacGraph): AuditCheck {
+  const findings: CheckFinding[] = [];
+  const evidence: CheckEvidence[] = [];
+  for (const department of liveDepartments(model)) {
+    const stack = `dept-${department.name}`;
+    for (const environment of department.environments) {
+      const found: string[] = [];
+      for (const owner of OWNER_ROLES) {
+        const role = TENANT_ROLE_OF_OWNER[owner];
+        for (const group of department.owners[owner]) {
+          const binding = graph.bindings.find(
+            (b) =>
+              b.kind === "RoleBinding" &&
+              b.cluster === environment.cluster &&
+              b.namespace === environment.namespace &&
+              b.roleRef.kind === "ClusterRole" &&
+              b.roleRef.name === role &&
+              b.subjects.some((s) => s.kind === "Group" && s.name === group),
+          );
+          if (binding) found.push(binding.ref);
+          else {
+            findings.push({
+              stack,
+              message: `department ${department.name}'s group ${group} (${owner}) is not bound to ClusterRole ${role} in namespace ${environment.namespace} on cluster ${environment.cluster}`,
+            });
+          }
+        }
+      }
+      evidence.push({
+        statement: `namespace ${environment.namespace} on ${environment.cluster}: department ${department.name}'s owner groups bound to the tenant roles`,
+        objects: [...new Set(found)].sort(),
+      });
+    }
+  }
+  return decidedCheck(DEPARTMENT_BINDINGS_CHECK, "Every declared owner group holds its tenant role in its department's namespaces", evidence, findings);
+}
