@@ -12,14 +12,14 @@ export function copyExampleProject(): string {
   return root;
 }
 
-/** Every file under `dir`, by relative path, with its exact bytes. */
-export function readTree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
+/** Every file under `dir`, by relative path, with its exact content (as text: jest compares Buffers slowly). */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
   const walk = (current: string) => {
     for (const name of readdirSync(current).sort()) {
       const path = join(current, name);
       if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
+      else files.set(relative(dir, path), readFileSync(path, "utf8"));
     }
   };
   walk(dir);

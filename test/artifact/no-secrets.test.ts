@@ -59,7 +59,7 @@ describe("no secret values in the synthesized output", () => {
   it("creates no Secret objects: templates reference existing ones by name", () => {
     const types = [...files.entries()]
       .filter(([name]) => name.endsWith("cdk.tf.json"))
-      .flatMap(([, bytes]) => Object.keys(JSON.parse(bytes.toString("utf8")).resource ?? {}));
+      .flatMap(([, bytes]) => Object.keys(JSON.parse(bytes).resource ?? {}));
     expect(types.filter((t) => /secret/.test(t))).toEqual([]);
   });
 
@@ -67,13 +67,13 @@ describe("no secret values in the synthesized output", () => {
     const found: Finding[] = [];
     for (const [file, bytes] of files) {
       if (!file.endsWith(".json")) continue;
-      scan(file, JSON.parse(bytes.toString("utf8")), "", found);
+      scan(file, JSON.parse(bytes), "", found);
     }
     expect(found).toEqual([]);
   });
 
   it("takes every password from a Secret reference", () => {
-    const health = JSON.parse(files.get("stacks/dept-health/cdk.tf.json")!.toString("utf8"));
+    const health = JSON.parse(files.get("stacks/dept-health/cdk.tf.json")!);
     const [db] = Object.values(health.resource.kubernetes_stateful_set_v1).filter(
       (s: any) => s.metadata.name === "db" && s.metadata.namespace.includes("tenant_prod"),
     ) as any[];

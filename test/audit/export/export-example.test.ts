@@ -4,14 +4,13 @@ import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { ArtifactReadError, exportManifests, readArtifact } from "../../../audit/export";
 import { readTree } from "../../artifact/example-project";
-import { synthesizeExampleOutdir } from "./example-outdir";
+import { synthesizeExample } from "../../stacks/example-artifact";
 
-/** Every file of a folder as text (jest compares long strings far faster than Buffers). */
-const filesOf = (dir: string) => Object.fromEntries([...readTree(dir)].map(([path, bytes]) => [path, bytes.toString("utf8")]));
+const filesOf = (dir: string) => Object.fromEntries(readTree(dir));
 
 let outdir: string;
 beforeAll(() => {
-  outdir = synthesizeExampleOutdir();
+  outdir = synthesizeExample().outdir;
 });
 
 describe("export of the bundled example", () => {

@@ -1,10 +1,10 @@
 import { readArtifact } from "../../../audit/export";
 import { assertValidSchemas, auditSchemas, validateStacks } from "../../../audit/schema";
-import { synthesizeExampleOutdir } from "../export/example-outdir";
+import { synthesizeExample } from "../../stacks/example-artifact";
 
 let outdir: string;
 beforeAll(() => {
-  outdir = synthesizeExampleOutdir();
+  outdir = synthesizeExample().outdir;
 });
 
 describe("schema audit of the bundled example", () => {
