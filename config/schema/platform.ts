@@ -171,6 +171,35 @@ export const platformSchema = z.strictObject({
     })
     .describe("Images the catalog templates add (metrics exporters, backup tool), pinned by digest."),
   stateBackend: stateBackend.default({ type: "local", directory: "terraform-state" }),
+  ledger: z
+    .strictObject({
+      controlPlaneNodesPerCluster: z
+        .int()
+        .min(1)
+        .default(3)
+        .describe("Control plane nodes of one cluster: 3 keeps etcd quorum through the loss of one node."),
+      gatewayNodesPerCluster: z
+        .int()
+        .min(0)
+        .default(2)
+        .describe("Nodes reserved for one cluster's ingress gateway (the DMZ zone): 2 for redundancy."),
+      monitoringNodesPerCluster: z
+        .int()
+        .min(0)
+        .default(2)
+        .describe("Nodes reserved for one cluster's monitoring and logging (the management zone): 2 for redundancy."),
+      minimumWorkerNodesPerCluster: z
+        .int()
+        .min(1)
+        .default(3)
+        .describe("The fewest worker nodes a standalone cluster runs, however small its workloads: 3 survives one node's maintenance."),
+      nodeCpu: cpuQuantity.default(16).describe("CPU of one node of a typical standalone cluster, also used to size the shared clusters' control plane, gateway and monitoring nodes."),
+      nodeMemory: byteQuantity.default("64Gi").describe("Memory of one node of a typical standalone cluster, also used to size the shared clusters' control plane, gateway and monitoring nodes."),
+    })
+    .prefault({})
+    .describe(
+      "Parameters of the consolidation ledger (`govcloud ledger`): what one department running its own cluster would need, to compare with the shared platform. Only reports read them.",
+    ),
 });
 
 export type PlatformDeclaration = z.output<typeof platformSchema>;
