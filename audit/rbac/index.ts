@@ -33,7 +33,7 @@
  */
 export { analyzeRbac } from "./analyze-rbac";
 export type { GroupPermissionTable, RbacReport } from "./analyze-rbac";
-export { decidedCheck, findingAt, formatFinding, notApplicable, objectName, resourceRef } from "./audit-check";
+export { decidedCheck, findingAt, formatFinding, notApplicable, objectName, plural, resourceRef } from "./audit-check";
 export type { AuditCheck, CheckEvidence, CheckFinding, CheckStatus } from "./audit-check";
 export { AUDITOR_ROLE_CHECK } from "./auditor-role-check";
 export { declaredGroups, hostsLevelThreeOrAbove, liveDepartments, TENANT_ROLE_OF_OWNER } from "./declared-groups";

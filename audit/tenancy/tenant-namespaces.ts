@@ -1,0 +1,64 @@
+import type { PlatformModel } from "../../config/model/platform-model";
+import type { ArtifactResource, ArtifactStack } from "../export";
+import { type CheckFinding, findingAt, liveDepartments } from "../rbac";
+
+/** The label the platform puts on every tenant namespace; admission policy bindings select on it. */
+export const TENANT_LABEL = "govcloud/tenant";
+export const PSA_ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+
+/**
+ * A namespace the benchmark treats as a tenant's: labelled as one in the artifact, or declared as
+ * a department's environment. A declared one missing from the artifact has no `resource`, and
+ * then no labels: every check that relies on labels fails for it, which is the point.
+ */
+export interface TenantNamespace {
+  readonly cluster: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly resource?: ArtifactResource;
+  /** The stack a declared environment's objects belong in. */
+  readonly stack: string;
+}
+
+export function tenantNamespaces(stacks: readonly ArtifactStack[], model: PlatformModel): TenantNamespace[] {
+  const found = new Map<string, TenantNamespace>();
+  const key = (cluster: string, name: string) => `${cluster}\u0000${name}`;
+  const namespaces = stacks.flatMap((s) => s.resources).filter((r) => r.object.kind === "Namespace");
+  for (const resource of namespaces) {
+    const labels = resource.object.metadata.labels ?? {};
+    if (labels[TENANT_LABEL] === "true") {
+      found.set(key(resource.cluster, String(resource.object.metadata.name)), { cluster: resource.cluster, name: String(resource.object.metadata.name), labels, resource, stack: resource.stack });
+    }
+  }
+  for (const department of liveDepartments(model)) {
+    for (const environment of department.environments) {
+      const k = key(environment.cluster, environment.namespace);
+      if (found.has(k)) continue;
+      const resource = namespaces.find((r) => r.cluster === environment.cluster && r.object.metadata.name === environment.namespace);
+      found.set(k, { cluster: environment.cluster, name: environment.namespace, labels: resource?.object.metadata.labels ?? {}, ...(resource ? { resource } : {}), stack: `dept-${department.name}` });
+    }
+  }
+  return [...found.values()].sort((a, b) => compare(`${a.cluster}/${a.name}`, `${b.cluster}/${b.name}`));
+}
+
+/** Namespaces of the platform's own zones: not tenants, and not held to tenant rules here. */
+export function platformNamespaces(model: PlatformModel): ReadonlySet<string> {
+  return new Set([model.network.gateway.namespace, model.network.management.namespace]);
+}
+
+/** A finding about a tenant namespace, whether or not the artifact has its object. */
+export function namespaceFinding(namespace: TenantNamespace, message: string, field?: string): CheckFinding {
+  if (namespace.resource) return findingAt(namespace.resource, message, field);
+  return { stack: namespace.stack, object: `Namespace ${namespace.name}`, message: `on cluster ${namespace.cluster} is declared but has no Namespace object in the artifact; ${message}` };
+}
+
+/** Objects of one kind in one namespace of one cluster. */
+export function objectsIn(stacks: readonly ArtifactStack[], kind: string, namespace: TenantNamespace): ArtifactResource[] {
+  return stacks
+    .flatMap((s) => s.resources)
+    .filter((r) => r.object.kind === kind && r.cluster === namespace.cluster && r.namespaced && (r.object.metadata.namespace ?? "default") === namespace.name);
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
