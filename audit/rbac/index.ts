@@ -29,7 +29,8 @@
  *     - `rbac-separation-of-duties` (not applicable below level 3): the three admin groups are
  *       disjoint; system admins cannot change RBAC, network or admission policy; security admins
  *       cannot run workloads or read Secrets; audit admins only read; none can impersonate.
- * - `formatFinding(finding)`: `stack: address: object: field: message`.
+ * - `formatFinding(finding)`: `stack: address: object: field: message`; `findingAtRef(ref, message)`
+ *   locates a finding by a `stack: address` reference, as permission rows carry them.
  */
 export { analyzeRbac } from "./analyze-rbac";
 export type { GroupPermissionTable, RbacReport } from "./analyze-rbac";
@@ -40,6 +41,7 @@ export { declaredGroups, hostsLevelThreeOrAbove, liveDepartments, TENANT_ROLE_OF
 export type { AdminDuty, DeclaredGroup, GroupDeclaration, OwnerRole } from "./declared-groups";
 export { DEPARTMENT_BINDINGS_CHECK } from "./department-bindings-check";
 export { DEPARTMENT_SCOPE_CHECK } from "./department-scope-check";
+export { findingAtRef } from "./finding-at-ref";
 export { CLUSTER_WIDE, IMPLICIT_GROUPS } from "./group-permissions";
 export type { Permission, UnresolvedGrant } from "./group-permissions";
 export { allowedVerbs, CHANGE_VERBS, ESCALATION_VERBS, READ_VERBS, target } from "./permission-match";

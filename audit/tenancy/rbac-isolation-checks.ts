@@ -5,6 +5,7 @@ import {
   type CheckFinding,
   decidedCheck,
   DEPARTMENT_SCOPE_CHECK,
+  findingAtRef,
   GUARDRAIL_TARGETS,
   type GroupPermissionTable,
   type Permission,
@@ -21,11 +22,6 @@ function departmentGroups(rbac: RbacReport): Array<GroupPermissionTable & { read
   return rbac.groups.flatMap((g) => g.declaredAs.flatMap((d) => (d.kind === "department" ? [{ ...g, department: d.department }] : [])));
 }
 
-function refFinding(ref: string, message: string): CheckFinding {
-  const at = ref.indexOf(": ");
-  return at < 0 ? { message } : { stack: ref.slice(0, at), address: ref.slice(at + 2), message };
-}
-
 function where(row: Pick<Permission, "scope" | "cluster">): string {
   return row.scope === CLUSTER_WIDE ? `cluster-wide on cluster ${row.cluster}` : `in namespace ${row.scope} on cluster ${row.cluster}`;
 }
@@ -39,7 +35,7 @@ function clusterResources(rbac: RbacReport): TenancyCheck {
     for (const grant of [...g.permissions, ...g.unresolved].filter((p) => p.scope === CLUSTER_WIDE)) {
       if (seen.has(grant.binding)) continue;
       seen.add(grant.binding);
-      findings.push(refFinding(grant.binding, `gives department ${g.department}'s group ${g.group} a cluster-wide grant on cluster ${grant.cluster} (through ${grant.via}): tenants must reach no cluster-scoped resource`));
+      findings.push(findingAtRef(grant.binding, `gives department ${g.department}'s group ${g.group} a cluster-wide grant on cluster ${grant.cluster} (through ${grant.via}): tenants must reach no cluster-scoped resource`));
     }
   }
   const bindings = new Set(groups.flatMap((g) => g.permissions.map((p) => p.binding)));
@@ -58,7 +54,7 @@ function changeCheck(entry: MtbEntry, rbac: RbacReport, targets: readonly Target
       for (const t of targets) {
         const verbs = allowedVerbs({ apiGroups: [row.apiGroup], resources: [row.resource], verbs: row.verbs }, t, CHANGE_VERBS);
         if (verbs.length > 0) {
-          findings.push(refFinding(row.binding, `lets department ${g.department}'s group ${g.group} ${verbs.join(", ")} ${t.label} ${where(row)} (${row.role} rules[${row.rule}])`));
+          findings.push(findingAtRef(row.binding, `lets department ${g.department}'s group ${g.group} ${verbs.join(", ")} ${t.label} ${where(row)} (${row.role} rules[${row.rule}])`));
         }
       }
     }
