@@ -65,6 +65,47 @@ export function admissionPolicyDefinitions(registries: readonly string[]): Admis
       levels: [3, 4],
     },
     {
+      name: "govcloud-run-as-non-root",
+      description: "Containers in tenant namespaces run as a non-root user (PSA baseline at levels 1–2 does not require it)",
+      resources: { apiGroup: "", resource: "pods" },
+      validations: [
+        {
+          expression:
+            `${ALL_CONTAINERS}.all(c, (has(c.securityContext) && has(c.securityContext.runAsNonRoot)) ? c.securityContext.runAsNonRoot : ` +
+            `(has(object.spec.securityContext) && has(object.spec.securityContext.runAsNonRoot) && object.spec.securityContext.runAsNonRoot))`,
+          message: "containers must set runAsNonRoot: true (on the container or the pod)",
+        },
+        {
+          expression:
+            `${ALL_CONTAINERS}.all(c, !(has(c.securityContext) && has(c.securityContext.runAsUser) && c.securityContext.runAsUser == 0)) && ` +
+            `!(has(object.spec.securityContext) && has(object.spec.securityContext.runAsUser) && object.spec.securityContext.runAsUser == 0)`,
+          message: "runAsUser must not be 0 (root)",
+        },
+      ],
+    },
+    {
+      name: "govcloud-no-privilege-escalation",
+      description: "Containers in tenant namespaces set allowPrivilegeEscalation: false (PSA baseline does not require it)",
+      resources: { apiGroup: "", resource: "pods" },
+      validations: [
+        {
+          expression: `${ALL_CONTAINERS}.all(c, has(c.securityContext) && has(c.securityContext.allowPrivilegeEscalation) && c.securityContext.allowPrivilegeEscalation == false)`,
+          message: "containers must set allowPrivilegeEscalation: false",
+        },
+      ],
+    },
+    {
+      name: "govcloud-always-pull-images",
+      description: "Containers in tenant namespaces pull their image on every start, so no tenant runs another's cached image",
+      resources: { apiGroup: "", resource: "pods" },
+      validations: [
+        {
+          expression: `${ALL_CONTAINERS}.all(c, has(c.imagePullPolicy) && c.imagePullPolicy == 'Always')`,
+          message: "containers must set imagePullPolicy: Always",
+        },
+      ],
+    },
+    {
       name: "govcloud-no-node-ports",
       description: "Services in tenant namespaces are never NodePort or LoadBalancer: the gateway is the only entry",
       resources: { apiGroup: "", resource: "services" },

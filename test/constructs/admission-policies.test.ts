@@ -22,12 +22,15 @@ const pod = (...images: string[]) => ({ spec: { containers: images.map((image, i
 const DIGEST = "@sha256:" + "a".repeat(64);
 
 describe("AdmissionPolicies", () => {
-  it("creates four policies, each with a binding that denies and audits in tenant namespaces", () => {
+  it("creates its policies, each with a binding that denies and audits in tenant namespaces", () => {
     expect(manifests.filter((m) => m.kind === "ValidatingAdmissionPolicy").map((m) => m.metadata.name).sort()).toEqual([
       "govcloud-allowed-registries",
+      "govcloud-always-pull-images",
       "govcloud-no-node-ports",
+      "govcloud-no-privilege-escalation",
       "govcloud-pinned-digests",
       "govcloud-pinned-tags",
+      "govcloud-run-as-non-root",
     ]);
     expect(binding("govcloud-allowed-registries").spec).toEqual({
       policyName: "govcloud-allowed-registries",
@@ -69,5 +72,20 @@ describe("AdmissionPolicies", () => {
     expect(admits("govcloud-no-node-ports", { spec: {} })).toBe(true);
     expect(admits("govcloud-no-node-ports", { spec: { type: "NodePort" } })).toBe(false);
     expect(admits("govcloud-no-node-ports", { spec: { type: "LoadBalancer" } })).toBe(false);
+  });
+
+  it("refuses root, privilege escalation and cached images, which PSA baseline lets through", () => {
+    const hardened = { runAsNonRoot: true, allowPrivilegeEscalation: false };
+    const container = (securityContext: Record<string, unknown>, imagePullPolicy = "Always") => ({
+      spec: { containers: [{ name: "c", image: "harbor.example.gov.cn/a:1", imagePullPolicy, securityContext }] },
+    });
+    expect(admits("govcloud-run-as-non-root", container(hardened))).toBe(true);
+    expect(admits("govcloud-run-as-non-root", { spec: { securityContext: { runAsNonRoot: true }, containers: [{ name: "c", image: "x" }] } })).toBe(true);
+    expect(admits("govcloud-run-as-non-root", container({}))).toBe(false);
+    expect(admits("govcloud-run-as-non-root", container({ runAsNonRoot: true, runAsUser: 0 }))).toBe(false);
+    expect(admits("govcloud-no-privilege-escalation", container(hardened))).toBe(true);
+    expect(admits("govcloud-no-privilege-escalation", container({ runAsNonRoot: true }))).toBe(false);
+    expect(admits("govcloud-always-pull-images", container(hardened))).toBe(true);
+    expect(admits("govcloud-always-pull-images", container(hardened, "IfNotPresent"))).toBe(false);
   });
 });
