@@ -9,6 +9,7 @@ export interface CommandContext {
     readonly format: string;
     readonly today?: string;
     readonly to?: string;
+    readonly report?: string;
   };
   readonly io: { readonly out: (text: string) => void; readonly err: (text: string) => void };
 }

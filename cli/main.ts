@@ -5,6 +5,7 @@ import { runSynth } from "./commands/synth";
 import { runValidate } from "./commands/validate";
 import { runConnectivity } from "./commands/connectivity";
 import { runExport } from "./commands/export";
+import { runAuditCommand } from "./commands/audit";
 import { UsageError, type CommandContext } from "./command-context";
 import { isoDate } from "../config/schema/common";
 
@@ -15,6 +16,8 @@ commands:
   synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)
   schema                       write JSON Schemas for editors into <config>/json-schema
   init department NAME         write a commented, valid request file config/departments/NAME.yaml
+  audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy;
+                               writes DIR/results.json (default audit-report/); exit 1 when any check fails
   export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
   connectivity DIR [--format txt|json|csv|md]
                                list the connections NetworkPolicies allow between the workloads in DIR's manifests
@@ -42,6 +45,7 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         format: { type: "string", default: "txt" },
         today: { type: "string" },
         to: { type: "string" },
+        report: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -77,6 +81,8 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         return runConnectivity(context);
       case "export":
         return runExport(context);
+      case "audit":
+        return runAuditCommand(context);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

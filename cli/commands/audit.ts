@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ArtifactReadError, readArtifact } from "../../audit/export";
+import { formatFinding } from "../../audit/rbac";
+import { runAudit, type AuditResults } from "../../audit/run-audit";
+import { formatSchemaFinding } from "../../audit/schema";
+import type { CommandContext } from "../command-context";
+import { validateDeclaration } from "./validate";
+
+/** At most this many lines per failing part on the terminal; results.json has all of them. */
+const SHOWN = 5;
+
+/** `govcloud audit`: proves from `cdktf.out` what the platform allows; exit 1 when any check fails. */
+export function runAuditCommand(context: CommandContext): number {
+  const { options, io } = context;
+  const model = validateDeclaration(context);
+  if (!model) return 1;
+  let results: AuditResults;
+  try {
+    results = runAudit(readArtifact(resolve(options.out)), model);
+  } catch (e) {
+    if (e instanceof ArtifactReadError) {
+      io.err(`govcloud: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const reportDir = options.report ?? "audit-report";
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join(reportDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  io.out(`${summarizeAudit(results, options.out)}\nResults: ${join(reportDir, "results.json")}\n`);
+  return results.passed ? 0 : 1;
+}
+
+export function summarizeAudit(r: AuditResults, outdir: string): string {
+  const mark = (ok: boolean) => (ok ? "pass" : "FAIL");
+  const lines = [`Audit of ${outdir} (${r.platform.displayName}): ${r.stacks} stacks, ${r.objects} objects`];
+  const list = (items: readonly string[]) => [...items.slice(0, SHOWN).map((l) => `      ${l}`), ...(items.length > SHOWN ? [`      … ${items.length - SHOWN} more`] : [])];
+
+  lines.push(`  ${mark(r.schema.status === "pass")}  schema        ${r.objects} objects checked against the Kubernetes OpenAPI schemas, ${r.schema.findings.length} findings`);
+  lines.push(...list(r.schema.findings.map(formatSchemaFinding)));
+
+  for (const c of r.flows.clusters) {
+    lines.push(`  ${mark(c.differences.length === 0)}  connectivity  ${c.cluster}: ${c.workloads} workloads, ${c.effectiveConnections} allowed connections, ${c.intendedFlows} declared flows, ${c.differences.length} differences`);
+    lines.push(...list(c.differences.map((d) => `${d.kind}: ${d.src} => ${d.dst} : ${d.ports} (${d.detail})`)));
+  }
+  for (const [name, report] of [["rbac", r.rbac], ["tenancy", r.tenancy]] as const) {
+    const counts = ["pass", "fail", "not-applicable"].map((s) => `${report.checks.filter((c) => c.status === s).length} ${s}`).join(", ");
+    lines.push(`  ${mark(report.status === "pass")}  ${name.padEnd(12)}  ${report.checks.length} checks: ${counts}`);
+    for (const check of report.checks.filter((c) => c.status === "fail")) {
+      lines.push(`      ${check.id} ${check.title}`);
+      lines.push(...list(check.findings.map(formatFinding)));
+    }
+  }
+  for (const c of r.flows.clusters) {
+    lines.push("", `  Zone to zone on ${c.cluster} (allowed ports; * where the declaration differs):`);
+    for (const cell of c.matrix.cells) lines.push(`    ${`${cell.from} -> ${cell.to}`.padEnd(32)} ${cell.effective}${cell.agrees ? "" : `  * declared: ${cell.intended}`}`);
+  }
+  lines.push("", r.passed ? "Audit passed." : "Audit FAILED.");
+  return lines.join("\n");
+}

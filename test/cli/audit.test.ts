@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { main } from "../../cli/main";
+import { synthesizeExample, EXAMPLE_TODAY } from "../stacks/example-artifact";
+
+/** `govcloud audit` as a user runs it, on the bundled example's artifact, intact and tampered with. */
+const example = synthesizeExample();
+const root = dirname(example.outdir);
+
+async function audit(): Promise<{ status: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const status = await main(
+    ["audit", "--config", join(root, "config"), "--out", example.outdir, "--report", join(root, "audit-report"), "--today", EXAMPLE_TODAY],
+    { out: (t) => (out += t), err: (t) => (err += t) },
+  );
+  return { status, out, err };
+}
+
+describe("govcloud audit", () => {
+  it("passes on the bundled example and writes every result to results.json", async () => {
+    const run = await audit();
+    expect(run.status).toBe(0);
+    const lines = run.out.split("\n");
+    expect(lines[0]).toMatch(/^Audit of .*cdktf\.out \(江南省政务云\): 15 stacks, \d+ objects$/);
+    expect(lines.slice(1, 6).map((l) => l.replace(/\d+/g, "N"))).toEqual([
+      "  pass  schema        N objects checked against the Kubernetes OpenAPI schemas, N findings",
+      "  pass  connectivity  secure-lN: N workloads, N allowed connections, N declared flows, N differences",
+      "  pass  connectivity  shared-hz: N workloads, N allowed connections, N declared flows, N differences",
+      "  pass  rbac          N checks: N pass, N fail, N not-applicable",
+      "  pass  tenancy       N checks: N pass, N fail, N not-applicable",
+    ]);
+    expect(run.out).toContain("\nAudit passed.\n");
+    const results = JSON.parse(readFileSync(join(root, "audit-report", "results.json"), "utf8"));
+    expect(results.passed).toBe(true);
+    expect(Object.keys(results)).toEqual(["platform", "stacks", "objects", "schema", "flows", "rbac", "tenancy", "passed"]);
+  });
+
+  it("fails, naming the connection and the missing policy, when the artifact loses a policy", async () => {
+    const path = join(example.outdir, "stacks", "dept-civil-affairs", "cdk.tf.json");
+    const stack = JSON.parse(readFileSync(path, "utf8"));
+    const policies = stack.resource.kubernetes_network_policy_v1;
+    const [address] = Object.keys(policies).filter((a) => policies[a].metadata.name === "exposure-portal-ingress" && a.includes("tenant_prod"));
+    delete policies[address];
+    writeFileSync(path, JSON.stringify(stack, null, 2));
+    const run = await audit();
+    expect(run.status).toBe(1);
+    expect(run.out).toContain(
+      '  FAIL  connectivity  shared-hz:',
+    );
+    expect(run.out).toContain(
+      '      missing: govcloud-gateway/platform-ingress-controller[Pod] => civil-affairs-prod/portal[Deployment] : TCP 8080 (declared by the exposure flow "portal is exposed to the internet through the gateway", not allowed by the policies)',
+    );
+    expect(run.out).toContain("\nAudit FAILED.\n");
+    expect(existsSync(join(root, "audit-report", "results.json"))).toBe(true);
+  });
+});
