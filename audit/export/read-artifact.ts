@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ArtifactProblem, ArtifactReadError } from "./artifact-read-error";
 import { type ConversionProblem, convertResource, objectAttributes, withNameFirst } from "./convert-resource";
@@ -37,6 +37,9 @@ const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
  * declared twice on one cluster) when any stack has one.
  */
 export function readArtifact(outdir: string): ArtifactStack[] {
+  if (!existsSync(join(outdir, "manifest.json"))) {
+    throw new ArtifactReadError([{ stack: outdir, message: "no synthesized output here (manifest.json is missing); run `govcloud synth` first" }]);
+  }
   const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
     stacks?: Record<string, { synthesizedStackPath?: string }>;
   };
