@@ -130,14 +130,17 @@ describe("change details", () => {
   });
 
   it("names a move between clusters and lists at most three changed fields", () => {
-    const old = { ...quota("shared", "health-dev", "4"), object: { ...quota("shared", "health-dev", "4").object, metadata: { name: "q", namespace: "health-dev", labels: { a: "1", b: "1", c: "1" } } } };
-    const moved = { ...quota("secure-l4", "health-dev", "4"), object: { ...old.object, metadata: { name: "q", namespace: "health-dev", labels: { a: "2", b: "2", c: "2" } } } };
-    const summary = diffArtifacts(artifact(old), artifact(moved));
+    const labelled = (cluster: string, value: string) => {
+      const q = quota(cluster, "health-dev", "4");
+      return { ...q, object: { ...q.object, metadata: { ...q.object.metadata, labels: { a: value, b: value, c: value } } } };
+    };
+    const summary = diffArtifacts(artifact(labelled("shared", "1")), artifact(labelled("secure-l4", "2")));
     expect(summary.groups[0].changed[0].changedFields).toEqual(["(cluster)", "metadata.labels.a", "metadata.labels.b", "metadata.labels.c"]);
-    expect(formatChangeSummary({ groups: [{ ...summary.groups[0], changed: summary.groups[0].changed.map((r) => ({ ...r, kind: "LimitRange" })) }] })).toBe(
+    expect(summary.groups[0].quotas).toEqual([]);
+    expect(formatChangeSummary(summary)).toBe(
       [
         "health / namespace health-dev: 1 changed",
-        "  ~ LimitRange health-dev/q: (cluster), metadata.labels.a, metadata.labels.b and 1 more",
+        "  ~ ResourceQuota health-dev/govcloud-quota: (cluster), metadata.labels.a, metadata.labels.b and 1 more",
       ].join("\n"),
     );
   });
