@@ -1,12 +1,16 @@
 /**
  * The cdktf app entry (`cdktf.json`), so `npx cdktf synth|diff|deploy` work as in any CDKTF
  * project. It reads `config/`, and refuses to synthesize anything when the declaration has errors.
+ * cdktf writes the output itself, so the MLPS rule pack can only fail the run afterwards;
+ * `govcloud synth` checks before anything is replaced.
  */
 import { resolve } from "node:path";
 import { formatProblem } from "./config/declaration/problem";
 import { readPlatform } from "./config/read-platform";
 import { buildGovcloudApp } from "./stacks/govcloud-app";
 import { nextStatefulLock, writeStatefulLock } from "./artifact/stateful-lock-writer";
+import { rulePackGate } from "./audit/mlps/synthesis-check";
+import { todayUtc } from "./config/model/calendar";
 
 const projectRoot = __dirname;
 const { model, problems } = readPlatform(resolve(projectRoot, "config"));
@@ -17,4 +21,9 @@ if (!model) {
 const outdir = resolve(process.env.CDKTF_OUTDIR ?? resolve(projectRoot, "cdktf.out"));
 const built = buildGovcloudApp(model, { outdir, projectRoot });
 built.app.synth();
+const errors = rulePackGate(model, todayUtc(), (warnings) => warnings.forEach((w) => process.stderr.write(`warning: ${w}\n`)))(outdir);
+if (errors.length > 0) {
+  for (const error of errors) process.stderr.write(`${error}\n`);
+  process.exit(1);
+}
 writeStatefulLock(resolve(projectRoot, "config"), nextStatefulLock(model, built.statefulEntries, built.departments));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { buildGovcloudApp } from "../stacks/govcloud-app";
@@ -12,6 +12,19 @@ export interface SynthesizeOptions {
   readonly projectRoot: string;
   /** Only these departments' stacks, merged into the existing output. @default - every stack */
   readonly departments?: readonly string[];
+  /**
+   * Checks the complete candidate output before it replaces the previous one (the MLPS rule
+   * pack): returns the errors that refuse it. @default - no check
+   */
+  readonly check?: (candidateOutdir: string) => readonly string[];
+}
+
+/** The candidate output broke rules that must hold; nothing was replaced. */
+export class SynthesisRefusedError extends Error {
+  constructor(readonly errors: readonly string[]) {
+    super(`synthesis refused, nothing was written (${errors.length} error${errors.length === 1 ? "" : "s"}):\n${errors.map((e) => `  ${e}`).join("\n")}`);
+    this.name = "SynthesisRefusedError";
+  }
 }
 
 export interface StackSummary {
@@ -28,26 +41,42 @@ export interface StackSummary {
 export function synthesizePlatform(model: PlatformModel, options: SynthesizeOptions): StackSummary[] {
   const outdir = resolve(options.outdir);
   const staging = join(dirname(outdir), `.${basename(outdir)}.staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  const partial = `${staging}-departments`;
+  const cleanUp = () => [staging, partial].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  cleanUp();
   mkdirSync(dirname(outdir), { recursive: true });
   try {
-    const built = buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: staging, departments: options.departments });
+    const onlySome = options.departments !== undefined && existsSync(outdir);
+    // A department-only synthesis still stages a complete output (the previous one with those
+    // stacks replaced), so the check sees the whole platform and the swap stays one rename.
+    if (onlySome) cpSync(outdir, staging, { recursive: true });
+    const built = buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: onlySome ? partial : staging, departments: options.departments });
     built.app.synth();
-    if (options.departments && existsSync(outdir)) {
-      // A department-only synthesis replaces just those stacks; the others stay as they were.
-      for (const stack of readdirSync(join(staging, "stacks"))) {
-        replaceFolder(join(staging, "stacks", stack), join(outdir, "stacks", stack));
-      }
-      rmSync(staging, { recursive: true, force: true });
-    } else {
-      replaceFolder(staging, outdir);
-    }
+    if (onlySome) mergeStacks(partial, staging);
+    const errors = options.check?.(staging) ?? [];
+    if (errors.length > 0) throw new SynthesisRefusedError(errors);
+    replaceFolder(staging, outdir);
     writeStatefulLock(options.configDir, nextStatefulLock(model, built.statefulEntries, built.departments));
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
+  } finally {
+    cleanUp();
   }
   return summarizeStacks(outdir, options.departments);
+}
+
+/** Moves the stacks of `from` into `into`, and their entries into its manifest. */
+function mergeStacks(from: string, into: string): void {
+  for (const stack of readdirSync(join(from, "stacks"))) {
+    rmSync(join(into, "stacks", stack), { recursive: true, force: true });
+    renameSync(join(from, "stacks", stack), join(into, "stacks", stack));
+  }
+  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { stacks: Record<string, unknown> };
+  const merged = manifest(into);
+  const added = manifest(from);
+  // cdktf formats its manifest its own way; rewrite it only when a stack is new to it.
+  if (Object.keys(added.stacks).every((name) => name in merged.stacks)) return;
+  const stacks = { ...merged.stacks, ...added.stacks };
+  merged.stacks = Object.fromEntries(Object.keys(stacks).sort().map((name) => [name, stacks[name]]));
+  writeFileSync(join(into, "manifest.json"), JSON.stringify(merged, null, 2));
 }
 
 /** Renames `from` over `to`; the old `to` is moved aside first and removed only after the swap. */

@@ -4,6 +4,8 @@ import { verifyFlows, type FlowReport } from "./flows";
 import { analyzeRbac, type RbacReport } from "./rbac";
 import { validateStacks, type SchemaFinding } from "./schema";
 import { runTenancyBenchmark, type TenancyReport } from "./tenancy";
+import { runRulePack, type RulePackResult } from "./mlps";
+import type { IsoDate } from "../config/model/calendar";
 
 /**
  * Everything the audit proves about one synthesized artifact, as one plain, serialisable value:
@@ -17,16 +19,19 @@ export interface AuditResults {
   readonly flows: FlowReport;
   readonly rbac: RbacReport;
   readonly tenancy: TenancyReport;
+  /** The MLPS rule pack on the same artifact, with the declared waivers applied. */
+  readonly mlps: RulePackResult;
   readonly passed: boolean;
 }
 
 /** artifact → audit. The stacks come from `readArtifact(outdir)`; the model says what was declared. */
-export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel): AuditResults {
+export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel, today: IsoDate): AuditResults {
   const findings = validateStacks(stacks);
   const flows = verifyFlows(stacks, model);
   const rbac = analyzeRbac(stacks, model);
   const tenancy = runTenancyBenchmark(stacks, model, rbac);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
+  const mlps = runRulePack({ model, stacks, flows, rbac, tenancy }, today);
   return {
     platform: { name: model.name, displayName: model.displayName },
     stacks: stacks.length,
@@ -35,6 +40,7 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel)
     flows,
     rbac,
     tenancy,
-    passed: schema.status === "pass" && flows.passed && rbac.status === "pass" && tenancy.status === "pass",
+    mlps,
+    passed: schema.status === "pass" && flows.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed,
   };
 }

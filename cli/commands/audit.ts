@@ -5,6 +5,7 @@ import { formatFinding } from "../../audit/rbac";
 import { runAudit, type AuditResults } from "../../audit/run-audit";
 import { formatSchemaFinding } from "../../audit/schema";
 import type { CommandContext } from "../command-context";
+import { todayUtc } from "../../config/model/calendar";
 import { validateDeclaration } from "./validate";
 
 /** At most this many lines per failing part on the terminal; results.json has all of them. */
@@ -17,7 +18,7 @@ export function runAuditCommand(context: CommandContext): number {
   if (!model) return 1;
   let results: AuditResults;
   try {
-    results = runAudit(readArtifact(resolve(options.out)), model);
+    results = runAudit(readArtifact(resolve(options.out)), model, options.today ?? todayUtc());
   } catch (e) {
     if (e instanceof ArtifactReadError) {
       io.err(`govcloud: ${e.message}\n`);
@@ -52,6 +53,11 @@ export function summarizeAudit(r: AuditResults, outdir: string): string {
       lines.push(...list(check.findings.map(formatFinding)));
     }
   }
+  const mlps = r.mlps;
+  const waived = mlps.findings.filter((f) => f.status === "waived").length;
+  lines.push(`  ${mark(mlps.passed)}  mlps          ${mlps.findings.length} findings on ${new Set(mlps.findings.map((f) => f.rule)).size} rules: ${mlps.findings.filter((f) => f.status === "met").length} met, ${waived} waived, ${mlps.findings.filter((f) => f.status === "violated").length} violated; ${mlps.errors.length} errors, ${mlps.warnings.length} warnings`);
+  lines.push(...list(mlps.errors));
+  lines.push(...list(mlps.warnings.map((w) => `warning: ${w}`)));
   for (const c of r.flows.clusters) {
     lines.push("", `  Zone to zone on ${c.cluster} (allowed ports; * where the declaration differs):`);
     for (const cell of c.matrix.cells) lines.push(`    ${`${cell.from} -> ${cell.to}`.padEnd(32)} ${cell.effective}${cell.agrees ? "" : `  * declared: ${cell.intended}`}`);

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
-import { synthesizePlatform, type StackSummary } from "../../artifact/synthesize-platform";
+import { SynthesisRefusedError, synthesizePlatform, type StackSummary } from "../../artifact/synthesize-platform";
+import { rulePackGate } from "../../audit/mlps/synthesis-check";
+import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { UsageError, type CommandContext } from "../command-context";
 import { validateDeclaration } from "./validate";
@@ -15,7 +17,19 @@ export function runSynth(context: CommandContext): number {
     if (!model.departments.some((d) => d.name === name)) throw new UsageError(`no department "${name}" is declared`);
   }
   const outdir = resolve(options.out);
-  const stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments });
+  const check = rulePackGate(model, options.today ?? todayUtc(), (warnings) => {
+    for (const warning of warnings) io.err(`warning: ${warning}\n`);
+  });
+  let stacks: StackSummary[];
+  try {
+    stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments, check });
+  } catch (e) {
+    if (e instanceof SynthesisRefusedError) {
+      io.err(`govcloud: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (options.summary) io.out(summary(model, stacks, departments));
   io.out(`Synthesized ${stacks.length} stacks into ${options.out}/stacks in ${seconds} s.\n`);

@@ -33,7 +33,7 @@ describe("govcloud audit", () => {
     expect(run.out).toContain("\nAudit passed.\n");
     const results = JSON.parse(readFileSync(join(root, "audit-report", "results.json"), "utf8"));
     expect(results.passed).toBe(true);
-    expect(Object.keys(results)).toEqual(["platform", "stacks", "objects", "schema", "flows", "rbac", "tenancy", "passed"]);
+    expect(Object.keys(results)).toEqual(["platform", "stacks", "objects", "schema", "flows", "rbac", "tenancy", "mlps", "passed"]);
   });
 
   it("fails, naming the connection and the missing policy, when the artifact loses a policy", async () => {

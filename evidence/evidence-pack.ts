@@ -1,0 +1,93 @@
+import type { Level } from "../config/schema/common";
+import type { AuditResults } from "../audit/run-audit";
+import type { RulePackResult } from "../audit/mlps/rule-pack-result";
+import type { Ledger } from "./ledger";
+
+/**
+ * Everything the evidence pack shows, as one plain value: computed from the artifact and the
+ * audit of it (and, for what only the declaration says, from the model); rendered as
+ * report.html, report.md and report.json without any further computation.
+ */
+export interface EvidencePack {
+  readonly stamp: {
+    /** The git commit of the declaration, or "uncommitted" / "unknown". */
+    readonly commit: string;
+    /** sha256 of every declaration file (path and bytes), in name order. */
+    readonly declarationHash: string;
+    /** The date expiry and waiver checks used. */
+    readonly date: string;
+  };
+  readonly overview: PlatformOverview;
+  readonly audit: AuditResults;
+  readonly controls: RulePackResult;
+  readonly separationOfDuties: ReadonlyArray<{ readonly duty: "system" | "security" | "audit"; readonly groups: readonly string[]; readonly role: string }>;
+  readonly dataClassification: readonly DataClassificationEntry[];
+  readonly dataSharing: readonly DataSharingEntry[];
+  readonly inventory: readonly DepartmentInventoryEntry[];
+  readonly ledger: Ledger;
+}
+
+export interface PlatformOverview {
+  readonly name: string;
+  readonly displayName: string;
+  readonly operator: string;
+  readonly clusters: ReadonlyArray<{
+    readonly name: string;
+    readonly displayName: string;
+    readonly levels: readonly Level[];
+    readonly gatewayAddresses?: string;
+    readonly nodePools: ReadonlyArray<{ readonly name: string; readonly levels: readonly Level[]; readonly arch: string; readonly cpuVendor: string; readonly os: string; readonly localized: boolean; readonly nodes: number; readonly dedicated: boolean }>;
+  }>;
+  readonly externalNetworks: ReadonlyArray<{ readonly name: string; readonly displayName: string; readonly cidrs: readonly string[]; readonly levels: readonly Level[] }>;
+  readonly departments: number;
+  readonly environments: number;
+  readonly services: number;
+  /** Environments per protection level. */
+  readonly environmentsByLevel: Readonly<Record<string, number>>;
+  readonly logRetentionDays: number;
+  readonly registries: readonly string[];
+}
+
+/** Where each service's data lives: the data classification register. */
+export interface DataClassificationEntry {
+  readonly department: string;
+  readonly departmentName: string;
+  readonly environment: string;
+  readonly service: string;
+  readonly dataClass: string;
+  /** The minimum level the class requires. */
+  readonly minimumLevel: Level;
+  readonly level: Level;
+  readonly zone: string;
+  readonly cluster: string;
+  readonly namespace: string;
+}
+
+/** Who shares what with whom, under which approval, until when: the data-sharing register. */
+export interface DataSharingEntry {
+  readonly provider: string;
+  readonly consumer: string;
+  readonly dataClass: string;
+  readonly purpose: string;
+  readonly approval: string;
+  readonly expires: string;
+  readonly status: "active" | "expiring" | "expired";
+  /** `direct` on one cluster, `gateway` across clusters. */
+  readonly route: "direct" | "gateway";
+  /** The NetworkPolicies in the artifact that implement it (`stack: address`); none when expired. */
+  readonly policies: readonly string[];
+}
+
+export interface DepartmentInventoryEntry {
+  readonly department: string;
+  readonly displayName: string;
+  readonly retired: boolean;
+  readonly environments: ReadonlyArray<{
+    readonly name: string;
+    readonly level: Level;
+    readonly cluster: string;
+    readonly namespace: string;
+    readonly services: ReadonlyArray<{ readonly name: string; readonly template: string; readonly exposure: string; readonly dataClass: string; readonly replicas: number }>;
+    readonly quota: { readonly cpu: string; readonly memory: string; readonly storage: string };
+  }>;
+}
