@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { main } from "../../cli/main";
 import { synthesizeExample, EXAMPLE_TODAY } from "../stacks/example-artifact";
+import { readTree } from "../artifact/example-project";
 
 /** `govcloud audit` as a user runs it, on the bundled example's artifact, intact and tampered with. */
 const example = synthesizeExample();
@@ -53,5 +54,21 @@ describe("govcloud audit", () => {
     );
     expect(run.out).toContain("\nAudit FAILED.\n");
     expect(existsSync(join(root, "audit-report", "results.json"))).toBe(true);
+  });
+});
+
+describe("govcloud synth and the MLPS rule pack", () => {
+  it("refuses a synthesis that breaks the rule pack (here: an expired waiver) and replaces nothing", async () => {
+    const before = readTree(example.outdir);
+    let err = "";
+    const status = await main(["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", "2026-12-11"], {
+      out: () => {},
+      err: (t) => (err += t),
+    });
+    expect(status).toBe(1);
+    expect(err).toContain(
+      "govcloud: synthesis refused, nothing was written (1 error):\n  waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2026-12-10: fix the finding or renew the waiver with a new approval\n",
+    );
+    expect(readTree(example.outdir)).toEqual(before);
   });
 });
