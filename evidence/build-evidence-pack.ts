@@ -1,0 +1,114 @@
+import type { ArtifactStack } from "../audit/export";
+import { viewArtifact } from "../audit/mlps/artifact-view";
+import type { AuditResults } from "../audit/run-audit";
+import { ADMIN_DUTIES, adminClusterRoleName } from "../constructs/platform/rbac-rules";
+import type { IsoDate } from "../config/model/calendar";
+import type { PlatformModel } from "../config/model/platform-model";
+import { serviceReplicas } from "../config/model/workload-sizing";
+import type { Level } from "../config/schema/common";
+import { declarationStamp } from "./declaration-stamp";
+import type { DataClassificationEntry, DataSharingEntry, EvidencePack } from "./evidence-pack";
+import type { Ledger } from "./ledger";
+
+export interface EvidenceSources {
+  readonly model: PlatformModel;
+  readonly stacks: readonly ArtifactStack[];
+  readonly audit: AuditResults;
+  readonly ledger: Ledger;
+  readonly configDir: string;
+  readonly today: IsoDate;
+}
+
+/**
+ * audit → evidence. Registers are read from the artifact where it holds the fact (which data
+ * class runs at which level in which zone, which policies implement an agreement) and from the
+ * model for what only the declaration says (names, purposes, approvals).
+ */
+export function buildEvidencePack({ model, stacks, audit, ledger, configDir, today }: EvidenceSources): EvidencePack {
+  const environments = model.departments.flatMap((d) => d.environments);
+  return {
+    stamp: { ...declarationStamp(configDir), date: today },
+    overview: {
+      name: model.name,
+      displayName: model.displayName,
+      operator: model.operator,
+      clusters: model.clusters.map((c) => ({
+        name: c.name,
+        displayName: c.displayName,
+        levels: c.levels,
+        gatewayAddresses: c.gatewayAddresses,
+        nodePools: c.nodePools.map((p) => ({ name: p.name, levels: p.levels, arch: p.arch, cpuVendor: p.cpuVendor, os: p.os, localized: p.localized, nodes: p.nodes, dedicated: p.dedicated })),
+      })),
+      externalNetworks: model.network.externalNetworks.map((n) => ({ name: n.name, displayName: n.displayName ?? n.name, cidrs: n.cidrs, levels: n.levels as Level[] })),
+      departments: model.departments.filter((d) => !d.retired).length,
+      environments: environments.length,
+      services: environments.reduce((n, e) => n + e.services.length, 0),
+      environmentsByLevel: Object.fromEntries([1, 2, 3, 4].map((l) => [String(l), environments.filter((e) => e.level === l).length])),
+      logRetentionDays: model.logRetentionDays,
+      registries: model.registries,
+    },
+    audit,
+    controls: audit.mlps,
+    separationOfDuties: ADMIN_DUTIES.map((duty) => ({ duty, groups: [...model.admins[duty]].sort(), role: adminClusterRoleName(duty) })),
+    dataClassification: dataClassification(model, stacks),
+    dataSharing: dataSharing(model, stacks),
+    inventory: model.departments.map((d) => ({
+      department: d.name,
+      displayName: d.displayName,
+      retired: d.retired,
+      environments: d.environments.map((e) => ({
+        name: e.name,
+        level: e.level,
+        cluster: e.cluster,
+        namespace: e.namespace,
+        services: e.services.map((s) => ({ name: s.name, template: s.template, exposure: s.exposure, dataClass: s.dataClass, replicas: serviceReplicas(s, e.level) })),
+        quota: { cpu: e.quota.cpu.toString(), memory: e.quota.memory.toString(), storage: e.quota.storage.toString() },
+      })),
+    })),
+    ledger,
+  };
+}
+
+/** Every service as it will run: its data class, level and zone from the labels of its workload. */
+function dataClassification(model: PlatformModel, stacks: readonly ArtifactStack[]): DataClassificationEntry[] {
+  const names = new Map(model.departments.map((d) => [d.name, d.displayName]));
+  const seen = new Set<string>();
+  return viewArtifact(stacks)
+    .workloads.filter((w) => w.component !== "backup")
+    .flatMap((w) => {
+      const labels = w.template.resource.object.metadata.labels ?? {};
+      const key = `${w.namespace.cluster}/${w.target}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const dataClass = labels["govcloud/data-class"] ?? "";
+      return [
+        {
+          department: labels["govcloud/department"] ?? "",
+          departmentName: names.get(labels["govcloud/department"] ?? "") ?? "",
+          environment: labels["govcloud/environment"] ?? "",
+          service: w.service,
+          dataClass,
+          minimumLevel: (model.dataClasses[dataClass] ?? 1) as Level,
+          level: w.namespace.level,
+          zone: w.namespace.labels["govcloud/zone"] ?? "",
+          cluster: w.namespace.cluster,
+          namespace: w.namespace.namespace,
+        },
+      ];
+    })
+    .sort((a, b) => (`${a.department}/${a.environment}/${a.service}` < `${b.department}/${b.environment}/${b.service}` ? -1 : 1));
+}
+
+/** Every agreement, with the NetworkPolicies that implement it in the artifact (none once expired). */
+function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[]): DataSharingEntry[] {
+  const sharingPolicies = stacks.flatMap((s) => s.resources).filter((r) => r.object.kind === "NetworkPolicy" && r.object.metadata.annotations?.["govcloud/approval"] !== undefined);
+  return model.sharingAgreements.map((a) => {
+    const provider = `${a.provider.department}/${a.provider.environment}/${a.provider.service}`;
+    const consumer = `${a.consumer.department}/${a.consumer.environment}/${a.consumer.service}`;
+    const policies = sharingPolicies
+      .filter((p) => p.object.metadata.annotations?.["govcloud/provider"] === provider && p.object.metadata.annotations?.["govcloud/consumer"] === consumer)
+      .map((p) => `${p.stack}: ${p.address}`)
+      .sort();
+    return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies };
+  });
+}
