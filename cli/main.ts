@@ -16,8 +16,9 @@ commands:
   synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)
   schema                       write JSON Schemas for editors into <config>/json-schema
   init department NAME         write a commented, valid request file config/departments/NAME.yaml
-  audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy;
-                               writes DIR/results.json (default audit-report/); exit 1 when any check fails
+  audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy,
+                               the MLPS rule pack; writes the evidence pack DIR/report.{html,md,json}
+                               (default audit-report/); exit 1 when any check fails
   export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
   connectivity DIR [--format txt|json|csv|md]
                                list the connections NetworkPolicies allow between the workloads in DIR's manifests

@@ -1,6 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { ArtifactReadError, readArtifact } from "../../audit/export";
+import { mkdirSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { ArtifactReadError, readArtifact, type ArtifactStack } from "../../audit/export";
+import { buildEvidencePack } from "../../evidence/build-evidence-pack";
+import { computeLedger, readLedgerParameters } from "../../evidence/ledger";
+import { writeEvidencePack } from "../../evidence/render";
 import { formatFinding } from "../../audit/rbac";
 import { runAudit, type AuditResults } from "../../audit/run-audit";
 import { formatSchemaFinding } from "../../audit/schema";
@@ -8,17 +11,23 @@ import type { CommandContext } from "../command-context";
 import { todayUtc } from "../../config/model/calendar";
 import { validateDeclaration } from "./validate";
 
-/** At most this many lines per failing part on the terminal; results.json has all of them. */
+/** At most this many lines per failing part on the terminal; report.json has all of them. */
 const SHOWN = 5;
 
-/** `govcloud audit`: proves from `cdktf.out` what the platform allows; exit 1 when any check fails. */
+/**
+ * `govcloud audit`: proves from `cdktf.out` what the platform allows, writes the evidence pack
+ * (report.html, report.md, report.json with every result); exit 1 when any check fails.
+ */
 export function runAuditCommand(context: CommandContext): number {
   const { options, io } = context;
   const model = validateDeclaration(context);
   if (!model) return 1;
+  const today = options.today ?? todayUtc();
   let results: AuditResults;
+  let stacks: ArtifactStack[];
   try {
-    results = runAudit(readArtifact(resolve(options.out)), model, options.today ?? todayUtc());
+    stacks = readArtifact(resolve(options.out));
+    results = runAudit(stacks, model, today);
   } catch (e) {
     if (e instanceof ArtifactReadError) {
       io.err(`govcloud: ${e.message}\n`);
@@ -28,8 +37,10 @@ export function runAuditCommand(context: CommandContext): number {
   }
   const reportDir = options.report ?? "audit-report";
   mkdirSync(reportDir, { recursive: true });
-  writeFileSync(join(reportDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  io.out(`${summarizeAudit(results, options.out)}\nResults: ${join(reportDir, "results.json")}\n`);
+  const configDir = resolve(options.config);
+  const ledger = computeLedger(model, stacks, readLedgerParameters(configDir));
+  const written = writeEvidencePack(buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }), reportDir);
+  io.out(`${summarizeAudit(results, options.out)}\nEvidence pack: ${written.map((p) => relative(process.cwd(), p) || p).join(", ")}\n`);
   return results.passed ? 0 : 1;
 }
 

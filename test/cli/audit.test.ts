@@ -19,7 +19,7 @@ async function audit(): Promise<{ status: number; out: string; err: string }> {
 }
 
 describe("govcloud audit", () => {
-  it("passes on the bundled example and writes every result to results.json", async () => {
+  it("passes on the bundled example and writes the evidence pack with every result", async () => {
     const run = await audit();
     expect(run.status).toBe(0);
     const lines = run.out.split("\n");
@@ -32,9 +32,11 @@ describe("govcloud audit", () => {
       "  pass  tenancy       N checks: N pass, N fail, N not-applicable",
     ]);
     expect(run.out).toContain("\nAudit passed.\n");
-    const results = JSON.parse(readFileSync(join(root, "audit-report", "results.json"), "utf8"));
-    expect(results.passed).toBe(true);
-    expect(Object.keys(results)).toEqual(["platform", "stacks", "objects", "schema", "flows", "rbac", "tenancy", "mlps", "passed"]);
+    const pack = JSON.parse(readFileSync(join(root, "audit-report", "report.json"), "utf8"));
+    expect(pack.audit.passed).toBe(true);
+    expect(Object.keys(pack.audit).sort()).toEqual(["flows", "mlps", "objects", "passed", "platform", "rbac", "schema", "stacks", "tenancy"]);
+    expect(existsSync(join(root, "audit-report", "report.html"))).toBe(true);
+    expect(readFileSync(join(root, "audit-report", "report.md"), "utf8")).toContain("```mermaid");
   });
 
   it("fails, naming the connection and the missing policy, when the artifact loses a policy", async () => {
@@ -53,7 +55,7 @@ describe("govcloud audit", () => {
       '      missing: govcloud-gateway/platform-ingress-controller[Pod] => civil-affairs-prod/portal[Deployment] : TCP 8080 (declared by the exposure flow "portal is exposed to the internet through the gateway", not allowed by the policies)',
     );
     expect(run.out).toContain("\nAudit FAILED.\n");
-    expect(existsSync(join(root, "audit-report", "results.json"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, "audit-report", "report.json"), "utf8")).audit.passed).toBe(false);
   });
 });
 
