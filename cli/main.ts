@@ -6,6 +6,8 @@ import { runValidate } from "./commands/validate";
 import { runConnectivity } from "./commands/connectivity";
 import { runExport } from "./commands/export";
 import { runAuditCommand } from "./commands/audit";
+import { runDiff } from "./commands/diff";
+import { runLedger } from "./commands/ledger";
 import { UsageError, type CommandContext } from "./command-context";
 import { isoDate } from "../config/schema/common";
 
@@ -19,6 +21,8 @@ commands:
   audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy,
                                the MLPS rule pack; writes the evidence pack DIR/report.{html,md,json}
                                (default audit-report/); exit 1 when any check fails
+  ledger                       capacity against quotas, showback per department, infrastructure avoided, localization
+  diff OLD NEW                 what changes between two synthesized outputs, per department and zone (for approvals)
   export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
   connectivity DIR [--format txt|json|csv|md]
                                list the connections NetworkPolicies allow between the workloads in DIR's manifests
@@ -84,6 +88,10 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         return runExport(context);
       case "audit":
         return runAuditCommand(context);
+      case "ledger":
+        return runLedger(context);
+      case "diff":
+        return runDiff(context);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

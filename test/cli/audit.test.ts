@@ -74,3 +74,24 @@ describe("govcloud synth and the MLPS rule pack", () => {
     expect(readTree(example.outdir)).toEqual(before);
   });
 });
+
+describe("govcloud ledger and diff", () => {
+  const run = async (argv: string[]) => {
+    let out = "";
+    let err = "";
+    const status = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+    return { status, out, err };
+  };
+
+  it("prints the consolidation ledger of the synthesized example", async () => {
+    const ledger = await run(["ledger", "--config", join(root, "config"), "--out", example.outdir, "--today", EXAMPLE_TODAY]);
+    expect(ledger.status).toBe(0);
+    expect(ledger.out.split("\n")[0]).toBe("Consolidation ledger: jiangnan (江南省政务云)");
+    expect(ledger.out).toContain("Infrastructure avoided: 13 departments on 2 shared clusters instead of 13 standalone clusters");
+  });
+
+  it("prints no changes between an output and itself, and needs two outputs", async () => {
+    expect(await run(["diff", example.outdir, example.outdir])).toEqual({ status: 0, out: "no changes\n", err: "" });
+    expect((await run(["diff", example.outdir])).status).toBe(2);
+  });
+});

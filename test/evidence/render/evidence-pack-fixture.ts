@@ -56,7 +56,7 @@ const REMEDIES: Record<string, string> = {
 const WAIVED_EGRESS: RuleFinding = {
   rule: "MLPS-NET-04",
   target: "transport/prod/report-job",
-  level: 2,
+  level: 3,
   status: "waived",
   message: "egress to 202.96.0.0/16 on TCP 443 goes to no declared external network",
   evidence: ["dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B"],
@@ -102,10 +102,11 @@ const findings: RuleFinding[] = [
 const controls: ControlRow[] = [
   control("MLPS-NET-01", "Zones by protection level, isolated by NetworkPolicy", NETWORK_ARCHITECTURE, 2, "met", 4, ["connectivity proof: shared-hz 0 differences", "platform-shared-hz: kubernetes_namespace_v1.baseline_gateway_namespace_0A1B2C3D"]),
   control("MLPS-NET-02", "Default deny at every namespace boundary", ACCESS_CONTROL, 2, "met", 4, ["dept-civil-affairs: kubernetes_network_policy_v1.tenant_prod_default-deny_1D2E3F40", "dept-transport: kubernetes_network_policy_v1.tenant_prod_default-deny_7A8B9C0D"]),
-  control("MLPS-NET-04", "Egress only to declared external networks", ACCESS_CONTROL, 2, "waived", 4, ["dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B"]),
+  control("MLPS-NET-04", "Egress only to declared external networks", ACCESS_CONTROL, 2, "met", 3, ["dept-civil-affairs: kubernetes_network_policy_v1.tenant_test_egress_3B4C5D6E"]),
   control("MLPS-RES-01", "Redundancy: two replicas, disruption budget, spread", BACKUP, 2, "not-applicable", 0, []),
   control("MLPS-NET-01", "Zones by protection level, isolated by NetworkPolicy", NETWORK_ARCHITECTURE, 3, "met", 2, ["connectivity proof: shared-hz 0 differences"]),
   control("MLPS-NET-02", "Default deny at every namespace boundary", ACCESS_CONTROL, 3, "met", 2, ["dept-health: kubernetes_network_policy_v1.tenant_prod_default-deny_6B1F0C2D", "dept-health: kubernetes_network_policy_v1.tenant_test_default-deny_2C3D4E5F"]),
+  control("MLPS-NET-04", "Egress only to declared external networks", ACCESS_CONTROL, 3, "waived", 1, ["dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B"]),
   control("MLPS-IAM-01", "Separation of duties (三权分立) between system, security and audit admins", SYSTEM_MANAGEMENT, 3, "met", 1, ["check rbac-separation-of-duties: pass"]),
   control("MLPS-IMG-02", "Images pinned by digest and signed", MALICIOUS_CODE, 3, "waived", 5, ["dept-health: kubernetes_deployment_v1.tenant_prod_records-api_deployment_9E2B7C10"]),
   control("MLPS-RES-01", "Redundancy: two replicas, disruption budget, spread", BACKUP, 3, "partly", 3, [
@@ -480,15 +481,15 @@ export function failingPack(): EvidencePack {
   );
   const violatedZoning: RuleFinding = { rule: "MLPS-NET-04", target: "transport/prod/report-job", level: 3, status: "violated", message: "egress to internet on TCP 443; level 3 may not reach the internet", evidence: [leaked.detail.replace(/^allowed by /, "")] };
   const controls: RulePackResult = {
-      ...pack.controls,
-      findings: [...pack.controls.findings.filter((f) => f !== pack.controls.findings[1]), violatedZoning],
-      controls: pack.controls.controls.map((c) => (c.rule === "MLPS-NET-04" ? { ...c, level: 3 as Level, state: "not-met" as const, requirement: { ...c.requirement, clause: "8.1.3.2" } } : c)),
-      waivers: pack.controls.waivers.map((w) => (w.rule === "MLPS-NET-04" ? { ...w, expires: "2026-11-01", status: "expired" as const, findings: 0 } : w)),
-      errors: [
-        "MLPS-NET-04 transport/prod/report-job: egress to internet on TCP 443; level 3 may not reach the internet",
-        "waiver MLPS-NET-04 transport/prod/report-job (JNDSJ-SEC-2026-0412) expired on 2026-11-01",
-      ],
-      passed: false,
+    ...pack.controls,
+    findings: [...pack.controls.findings.filter((f) => f !== pack.controls.findings[1]), violatedZoning],
+    controls: pack.controls.controls.map((c) => (c.rule === "MLPS-NET-04" && c.level === 3 ? { ...c, state: "not-met" as const } : c)),
+    waivers: pack.controls.waivers.map((w) => (w.rule === "MLPS-NET-04" ? { ...w, expires: "2026-11-01", status: "expired" as const, findings: 0 } : w)),
+    errors: [
+      "MLPS-NET-04 transport/prod/report-job: egress to internet on TCP 443; level 3 may not reach the internet",
+      "waiver MLPS-NET-04 transport/prod/report-job (JNDSJ-SEC-2026-0412) expired on 2026-11-01",
+    ],
+    passed: false,
   };
   return {
     ...pack,
