@@ -55,6 +55,9 @@ export const serviceTemplates: DeclarationRule = ({ departments }) => {
             problems.push(error(department.file, [...at("autoscale"), "minReplicas"], `minReplicas ${service.autoscale.minReplicas} is above maxReplicas ${service.autoscale.maxReplicas}`));
           } else if (service.autoscale.minReplicas < minimum) {
             problems.push(error(department.file, [...at("autoscale"), "minReplicas"], `${named} runs at level ${env.level}, which needs at least ${minimum} replicas; got minReplicas ${service.autoscale.minReplicas}`));
+          } else if (service.replicas !== undefined && (service.replicas < service.autoscale.minReplicas || service.replicas > service.autoscale.maxReplicas)) {
+            // The template refuses a starting count the autoscaler would immediately override.
+            problems.push(error(department.file, at("replicas"), `${named} declares replicas ${service.replicas}, outside its autoscale bounds ${service.autoscale.minReplicas}..${service.autoscale.maxReplicas}; remove replicas or change the bounds`));
           }
         }
         const exposed = service.exposure === "internet" || service.exposure === "extranet";
