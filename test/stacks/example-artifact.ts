@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesizePlatform } from "../../artifact/synthesize-platform";
 import type { PlatformModel } from "../../config/model/platform-model";
@@ -7,6 +8,9 @@ import { copyExampleProject } from "../artifact/example-project";
 
 /** The date the bundled example's expiry checks are pinned to in tests. */
 export const EXAMPLE_TODAY = "2026-11-27";
+
+/** Set by test/global-setup.ts: a project where the example is already synthesized for EXAMPLE_TODAY. */
+export const EXAMPLE_CACHE_VARIABLE = "GOVCLOUD_TEST_EXAMPLE_PROJECT";
 
 export interface ExampleArtifact {
   readonly model: PlatformModel;
@@ -20,11 +24,22 @@ export interface ExampleArtifact {
   policies(stack: string): Array<{ namespace: string; resource: Record<string, any> }>;
 }
 
-/** Synthesizes the bundled example once into a temporary project and reads the artifact back. */
+/**
+ * The bundled example synthesized into a temporary project of this suite's own (it may change
+ * it), with the artifact read back. For the usual date it copies the run's one synthesis.
+ */
 export function synthesizeExample(today: string = EXAMPLE_TODAY): ExampleArtifact {
-  const root = copyExampleProject();
+  const cached = process.env[EXAMPLE_CACHE_VARIABLE];
+  let root: string;
+  if (cached && today === EXAMPLE_TODAY) {
+    root = mkdtempSync(join(tmpdir(), "govcloud-example-"));
+    cpSync(cached, root, { recursive: true });
+  } else {
+    root = copyExampleProject();
+    const fresh = readPlatformOrThrow(join(root, "config"), { today });
+    synthesizePlatform(fresh, { outdir: join(root, "cdktf.out"), projectRoot: root, configDir: join(root, "config") });
+  }
   const model = readPlatformOrThrow(join(root, "config"), { today });
-  synthesizePlatform(model, { outdir: join(root, "cdktf.out"), projectRoot: root, configDir: join(root, "config") });
   const cache = new Map<string, any>();
   const stackJson = (stack: string) => {
     if (!cache.has(stack)) cache.set(stack, JSON.parse(readFileSync(join(root, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8")));
