@@ -66,7 +66,7 @@ describe("report.html in Chromium", () => {
     await expect(filter.isVisible()).resolves.toBe(true);
     await expect(rows.nth(2).innerText()).resolves.toContain("不符合 not met");
     await filter.fill("MLPS-NET-04");
-    await expect(rows.evaluateAll((trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => tr.querySelector("td")!.textContent))).resolves.toEqual(["MLPS-NET-04"]);
+    await expect(rows.evaluateAll((trs) => trs.filter((tr) => !(tr as unknown as { hidden: boolean }).hidden).map((tr) => tr.querySelector("td")!.textContent))).resolves.toEqual(["MLPS-NET-04"]);
     await expect(page.locator("#t-mlps-controls-level-3").locator("xpath=../preceding-sibling::div[1]").locator(".filter-count").innerText()).resolves.toBe("1 / 6 行 rows");
     await page.locator('input[data-filter-for="t-data-classification"]').fill("卫生 prod");
     await expect(page.locator("#t-data-classification tbody tr:visible").count()).resolves.toBe(2);
@@ -84,7 +84,7 @@ describe("report.html in Chromium", () => {
     // full-page capture of a report this long costs seconds and shows nothing more at this size).
     const top = join(dir, "report-top.png");
     const diagram = join(dir, "zone-diagram-shared-hz.png");
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate("window.scrollTo(0, 0)");
     await page.screenshot({ path: top });
     await shared.screenshot({ path: diagram });
     expect(statSync(top).size).toBeGreaterThan(60_000);
