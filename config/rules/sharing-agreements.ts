@@ -1,5 +1,5 @@
 import type { Sourced } from "../declaration/load-declaration";
-import { error, warning, type Problem } from "../declaration/problem";
+import { error, formatFieldPath, warning, type Problem } from "../declaration/problem";
 import { expiryStatus, daysBetween } from "../model/calendar";
 import { placeEnvironment } from "../model/placement";
 import { matchSharing } from "../model/sharing-match";
@@ -20,6 +20,20 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments }, { 
 
   if (p.platform.operatorDepartment !== undefined && !departments.some((d) => d.data.name === p.platform.operatorDepartment)) {
     problems.push(error(platform.file, ["platform", "operatorDepartment"], `no department "${p.platform.operatorDepartment}" is declared (a file departments/${p.platform.operatorDepartment}.yaml)`));
+  }
+
+  // One agreement per provider service and consumer: a repeated one would render the same policies twice.
+  for (const department of departments) {
+    const first = new Map<string, string>();
+    department.data.sharing.offers.forEach((offer, oi) =>
+      offer.consumers.forEach((consumer, ci) => {
+        const key = `${offer.service} ${consumer}`;
+        const at = ["sharing", "offers", oi, "consumers", ci];
+        const earlier = first.get(key);
+        if (earlier) problems.push(error(department.file, at, `consumer "${consumer}" is already given ${offer.service} at ${earlier}; list each consumer once per offered service`));
+        else first.set(key, formatFieldPath(at));
+      }),
+    );
   }
 
   const match = matchSharing(departments);

@@ -16,3 +16,26 @@ describe("findings of the robustness suite", () => {
     expect(valid).toBe(false);
   });
 });
+
+describe("sharing agreements found twice", () => {
+  it("refuses a consumer listed twice for one offered service, instead of a NetworkPolicy declared twice during synthesis", () => {
+    const { lines, valid } = problemsAfter((file) =>
+      file("departments/health.yaml", (d) => d.addIn(["sharing", "offers", 0, "consumers"], "insurance/prod/claims-api")),
+    );
+    expect(lines).toEqual([
+      'config/departments/health.yaml:61:11 sharing.offers[0].consumers[1]: consumer "insurance/prod/claims-api" is already given prod/records-api at sharing.offers[0].consumers[0]; list each consumer once per offered service',
+    ]);
+    expect(valid).toBe(false);
+  });
+
+  it("refuses the same consumer in two offers of one service", () => {
+    const { lines } = problemsAfter((file) =>
+      file("departments/health.yaml", (d) =>
+        d.addIn(["sharing", "offers"], { service: "prod/records-api", consumers: ["insurance/prod/claims-api"], purpose: "再次共享", approval: "TEST-2026-002", expires: "2030-12-31" }),
+      ),
+    );
+    expect(lines).toEqual([
+      'config/departments/health.yaml:66:11 sharing.offers[1].consumers[0]: consumer "insurance/prod/claims-api" is already given prod/records-api at sharing.offers[0].consumers[0]; list each consumer once per offered service',
+    ]);
+  });
+});
