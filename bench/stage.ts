@@ -1,0 +1,42 @@
+/**
+ * One library stage of the province benchmark, in a process of its own, so that each stage's
+ * peak memory is its own: prints `BENCH {"workMs": …}` with the time of the stage's call alone
+ * (the process's wall time, start-up included, is measured by the caller).
+ *
+ *   node --require tsx/cjs bench/stage.ts validate|construct|export CONFIG_DIR OUT_DIR [TARGET_DIR]
+ */
+import { resolve } from "node:path";
+import { exportManifests } from "../audit/export";
+import { readPlatform, readPlatformOrThrow } from "../config/read-platform";
+import { buildGovcloudApp } from "../stacks/govcloud-app";
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+}
+
+const [stage, configDir, outdir, target] = process.argv.slice(2);
+let result: { ms: number; detail: string };
+switch (stage) {
+  case "validate": {
+    const { value, ms } = timed(() => readPlatform(resolve(configDir)));
+    if (!value.model) throw new Error(`${configDir} is not valid: ${value.problems.length} problems`);
+    result = { ms, detail: `${value.model.departments.length} departments` };
+    break;
+  }
+  case "construct": {
+    const model = readPlatformOrThrow(resolve(configDir));
+    const { value, ms } = timed(() => buildGovcloudApp(model, { outdir: resolve(outdir), projectRoot: process.cwd() }));
+    result = { ms, detail: `${value.app.node.findAll().length} constructs` };
+    break;
+  }
+  case "export": {
+    const { value, ms } = timed(() => exportManifests(resolve(outdir), resolve(target)));
+    result = { ms, detail: `${value.clusters.flatMap((c) => c.files).reduce((n, f) => n + f.objects, 0)} objects` };
+    break;
+  }
+  default:
+    throw new Error(`unknown stage "${stage}"`);
+}
+process.stdout.write(`BENCH ${JSON.stringify({ workMs: result.ms, detail: result.detail })}\n`);
