@@ -28,8 +28,9 @@ const REQUIRED: Record<Template, readonly Field[]> = {
 };
 
 /** What each catalog template accepts and needs, and what a protection level adds. */
-export const serviceTemplates: DeclarationRule = ({ departments }) => {
+export const serviceTemplates: DeclarationRule = ({ platform, departments }) => {
   const problems: Problem[] = [];
+  const { metricsPort } = platform.data.network.management;
   for (const department of departments) {
     department.data.environments.forEach((env, ei) =>
       env.services.forEach((service, si) => {
@@ -42,6 +43,10 @@ export const serviceTemplates: DeclarationRule = ({ departments }) => {
         }
         for (const field of REQUIRED[service.template]) {
           if (service[field] === undefined) problems.push(error(department.file, at("template"), `${named} needs "${field}"`));
+        }
+        // A database or cache pod runs a metrics exporter beside it, on the platform's metrics port.
+        if ((service.template === "postgres" || service.template === "redis") && service.port === metricsPort) {
+          problems.push(error(department.file, at("port"), `${named} listens on port ${metricsPort}, which its metrics exporter uses (network.management.metricsPort of the platform); choose another port`));
         }
         if (service.size !== undefined && service.resources !== undefined) {
           problems.push(error(department.file, at("resources"), `${named} gives both a size and resources; choose one`));

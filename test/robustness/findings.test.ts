@@ -39,3 +39,21 @@ describe("sharing agreements found twice", () => {
     ]);
   });
 });
+
+describe("ports of databases and caches", () => {
+  it("refuses a postgres service on the platform's metrics port, instead of a construct error during synthesis", () => {
+    const { lines, valid } = problemsAfter((file) => file("departments/health.yaml", (d) => d.setIn(["environments", 1, "services", 2, "port"], 9090)));
+    expect(lines).toEqual([
+      'config/departments/health.yaml:50:9 environments[1].services[2].port: service "db" (template postgres) listens on port 9090, which its metrics exporter uses (network.management.metricsPort of the platform); choose another port',
+    ]);
+    expect(valid).toBe(false);
+  });
+
+  it("names every store when the platform moves the metrics port onto theirs", () => {
+    const { lines } = problemsAfter((file) => file("platform.yaml", (d) => d.setIn(["network", "management", "metricsPort"], 5432)));
+    expect(lines).toEqual([
+      'config/departments/health.yaml:50:9 environments[1].services[2].port: service "db" (template postgres) listens on port 5432, which its metrics exporter uses (network.management.metricsPort of the platform); choose another port',
+      'config/departments/insurance.yaml:23:9 environments[0].services[1].port: service "db" (template postgres) listens on port 5432, which its metrics exporter uses (network.management.metricsPort of the platform); choose another port',
+    ]);
+  });
+});
