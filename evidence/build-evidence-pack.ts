@@ -47,7 +47,7 @@ export function buildEvidencePack({ model, stacks, audit, ledger, configDir, tod
       logRetentionDays: model.logRetentionDays,
       registries: model.registries,
     },
-    audit,
+    audit: withoutRulePack(audit),
     controls: audit.mlps,
     separationOfDuties: ADMIN_DUTIES.map((duty) => ({ duty, groups: [...model.admins[duty]].sort(), role: adminClusterRoleName(duty) })),
     dataClassification: dataClassification(model, stacks),
@@ -111,4 +111,8 @@ function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[]): Da
       .sort();
     return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies };
   });
+}
+
+function withoutRulePack({ mlps: _rulePack, ...rest }: AuditResults): Omit<AuditResults, "mlps"> {
+  return rest;
 }

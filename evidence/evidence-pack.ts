@@ -18,7 +18,8 @@ export interface EvidencePack {
     readonly date: string;
   };
   readonly overview: PlatformOverview;
-  readonly audit: AuditResults;
+  /** The audit's results; its MLPS rule pack is `controls` (kept once, the report is large enough). */
+  readonly audit: Omit<AuditResults, "mlps">;
   readonly controls: RulePackResult;
   readonly separationOfDuties: ReadonlyArray<{ readonly duty: "system" | "security" | "audit"; readonly groups: readonly string[]; readonly role: string }>;
   readonly dataClassification: readonly DataClassificationEntry[];

@@ -34,7 +34,8 @@ describe("govcloud audit", () => {
     expect(run.out).toContain("\nAudit passed.\n");
     const pack = JSON.parse(readFileSync(join(root, "audit-report", "report.json"), "utf8"));
     expect(pack.audit.passed).toBe(true);
-    expect(Object.keys(pack.audit).sort()).toEqual(["flows", "mlps", "objects", "passed", "platform", "rbac", "schema", "stacks", "tenancy"]);
+    expect(Object.keys(pack.audit).sort()).toEqual(["flows", "objects", "passed", "platform", "rbac", "schema", "stacks", "tenancy"]);
+    expect(pack.controls.passed).toBe(true);
     expect(existsSync(join(root, "audit-report", "report.html"))).toBe(true);
     expect(readFileSync(join(root, "audit-report", "report.md"), "utf8")).toContain("```mermaid");
   });
