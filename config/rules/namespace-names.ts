@@ -2,14 +2,24 @@ import { error, type Problem } from "../declaration/problem";
 import { namespaceName } from "../model/placement";
 import type { DeclarationRule } from "./rule";
 
+/** Namespaces every cluster has: a tenant or a zone taking one over would govern what it does not own. */
+const KUBERNETES_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
+
 /** Generated namespaces must be valid DNS labels and must not collide with each other or the platform's. */
 export const namespaceNames: DeclarationRule = ({ platform, departments }) => {
   const problems: Problem[] = [];
-  const { gateway, management } = platform.data.network;
-  const owners = new Map<string, string>([
-    [gateway.namespace, "the gateway zone"],
-    [management.namespace, "the management zone"],
-  ]);
+  const { gateway, management, dns } = platform.data.network;
+  const owners = new Map<string, string>(KUBERNETES_NAMESPACES.map((name) => [name, "Kubernetes itself"]));
+  if (!owners.has(dns.namespace)) owners.set(dns.namespace, "the cluster DNS");
+  const zones = [
+    { namespace: gateway.namespace, at: ["network", "gateway", "namespace"], zone: "the gateway zone" },
+    { namespace: management.namespace, at: ["network", "management", "namespace"], zone: "the management zone" },
+  ];
+  for (const { namespace, at, zone } of zones) {
+    const owner = owners.get(namespace);
+    if (owner) problems.push(error(platform.file, at, `namespace "${namespace}" is already used by ${owner}; ${zone} needs a namespace of its own`));
+    else owners.set(namespace, zone);
+  }
   for (const department of departments) {
     department.data.environments.forEach((env, ei) => {
       const namespace = namespaceName(department.data.name, env.name);

@@ -1,4 +1,8 @@
-import { problemsAfter } from "../config/declaration-fixtures";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { formatProblem } from "../../config/declaration/problem";
+import { readPlatform } from "../../config/read-platform";
+import { materialize, problemsAfter, TODAY } from "../config/declaration-fixtures";
 
 /**
  * Regression tests for what the robustness suite found: declarations that passed validation and
@@ -54,6 +58,40 @@ describe("ports of databases and caches", () => {
     expect(lines).toEqual([
       'config/departments/health.yaml:50:9 environments[1].services[2].port: service "db" (template postgres) listens on port 5432, which its metrics exporter uses (network.management.metricsPort of the platform); choose another port',
       'config/departments/insurance.yaml:23:9 environments[0].services[1].port: service "db" (template postgres) listens on port 5432, which its metrics exporter uses (network.management.metricsPort of the platform); choose another port',
+    ]);
+  });
+});
+
+describe("namespaces the platform does not own", () => {
+  it("refuses a department whose environment would take over kube-system", () => {
+    const project = materialize();
+    try {
+      const kube = readFileSync(join(project, "config", "departments", "public-security.yaml"), "utf8")
+        .replace("name: public-security", "name: kube")
+        .replace("name: prod", "name: system");
+      writeFileSync(join(project, "config", "departments", "kube.yaml"), kube);
+      const { model, problems } = readPlatform(join(project, "config"), project, { today: TODAY });
+      expect(problems.map(formatProblem)).toEqual([
+        'config/departments/kube.yaml:6:5 environments[0].name: namespace "kube-system" is already used by Kubernetes itself',
+      ]);
+      expect(model).toBeUndefined();
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a management zone in the gateway's namespace, instead of a NetworkPolicy declared twice during synthesis", () => {
+    const { lines, valid } = problemsAfter((file) => file("platform.yaml", (d) => d.setIn(["network", "management", "namespace"], "govcloud-gateway")));
+    expect(lines).toEqual([
+      'config/platform.yaml:56:5 network.management.namespace: namespace "govcloud-gateway" is already used by the gateway zone; the management zone needs a namespace of its own',
+    ]);
+    expect(valid).toBe(false);
+  });
+
+  it("refuses a zone in a namespace of Kubernetes", () => {
+    const { lines } = problemsAfter((file) => file("platform.yaml", (d) => d.setIn(["network", "gateway", "namespace"], "kube-system")));
+    expect(lines).toEqual([
+      'config/platform.yaml:50:5 network.gateway.namespace: namespace "kube-system" is already used by Kubernetes itself; the gateway zone needs a namespace of its own',
     ]);
   });
 });
