@@ -1,3 +1,4 @@
+import { ArtifactReadError } from "../audit/export";
 /** What every command receives: its positional arguments, the parsed options and where to print. */
 export interface CommandContext {
   readonly args: readonly string[];
@@ -16,3 +17,19 @@ export interface CommandContext {
 
 /** A command line that cannot be run as written; reported with the usage text and exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * Runs a command body that reads a synthesized artifact; an artifact that cannot be read is
+ * the user's problem to fix (a missing or damaged `cdktf.out`), reported in one line, exit 1.
+ */
+export function withArtifact(io: CommandContext["io"], body: () => number): number {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof ArtifactReadError) {
+      io.err(`govcloud: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { ArtifactReadError, readArtifact, type ArtifactStack } from "../../audit/export";
+import { readArtifact } from "../../audit/export";
 import { buildEvidencePack } from "../../evidence/build-evidence-pack";
 import { computeLedger, readLedgerParameters } from "../../evidence/ledger";
 import { writeEvidencePack } from "../../evidence/render";
 import { formatFinding } from "../../audit/rbac";
 import { runAudit, type AuditResults } from "../../audit/run-audit";
 import { formatSchemaFinding } from "../../audit/schema";
-import type { CommandContext } from "../command-context";
+import { withArtifact, type CommandContext } from "../command-context";
 import { todayUtc } from "../../config/model/calendar";
 import { validateDeclaration } from "./validate";
 
@@ -23,25 +23,17 @@ export function runAuditCommand(context: CommandContext): number {
   const model = validateDeclaration(context);
   if (!model) return 1;
   const today = options.today ?? todayUtc();
-  let results: AuditResults;
-  let stacks: ArtifactStack[];
-  try {
-    stacks = readArtifact(resolve(options.out));
-    results = runAudit(stacks, model, today);
-  } catch (e) {
-    if (e instanceof ArtifactReadError) {
-      io.err(`govcloud: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  const reportDir = options.report ?? "audit-report";
-  mkdirSync(reportDir, { recursive: true });
-  const configDir = resolve(options.config);
-  const ledger = computeLedger(model, stacks, readLedgerParameters(configDir));
-  const written = writeEvidencePack(buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }), reportDir);
-  io.out(`${summarizeAudit(results, options.out)}\nEvidence pack: ${written.map((p) => relative(process.cwd(), p) || p).join(", ")}\n`);
-  return results.passed ? 0 : 1;
+  return withArtifact(io, () => {
+    const stacks = readArtifact(resolve(options.out));
+    const results = runAudit(stacks, model, today);
+    const reportDir = options.report ?? "audit-report";
+    mkdirSync(reportDir, { recursive: true });
+    const configDir = resolve(options.config);
+    const ledger = computeLedger(model, stacks, readLedgerParameters(configDir));
+    const written = writeEvidencePack(buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }), reportDir);
+    io.out(`${summarizeAudit(results, options.out)}\nEvidence pack: ${written.map((p) => relative(process.cwd(), p) || p).join(", ")}\n`);
+    return results.passed ? 0 : 1;
+  });
 }
 
 export function summarizeAudit(r: AuditResults, outdir: string): string {

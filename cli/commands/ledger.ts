@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { ArtifactReadError, readArtifact } from "../../audit/export";
+import { readArtifact } from "../../audit/export";
 import { computeLedger, formatLedger, readLedgerParameters } from "../../evidence/ledger";
-import type { CommandContext } from "../command-context";
+import { withArtifact, type CommandContext } from "../command-context";
 import { validateDeclaration } from "./validate";
 
 /** `govcloud ledger`: capacity against allocation, showback, infrastructure avoided, localization. */
@@ -9,15 +9,9 @@ export function runLedger(context: CommandContext): number {
   const { options, io } = context;
   const model = validateDeclaration(context);
   if (!model) return 1;
-  try {
+  return withArtifact(io, () => {
     const ledger = computeLedger(model, readArtifact(resolve(options.out)), readLedgerParameters(resolve(options.config)));
     io.out(`${formatLedger(ledger)}\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof ArtifactReadError) {
-      io.err(`govcloud: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  });
 }
