@@ -33,6 +33,15 @@ export interface ArtifactView {
 
 export function viewArtifact(stacks: readonly ArtifactStack[]): ArtifactView {
   const resources = stacks.flatMap((s) => s.resources);
+  // Policies by cluster and namespace, found in one pass (a filter per namespace is quadratic at province scale).
+  const policiesIn = new Map<string, ArtifactResource[]>();
+  for (const p of resources) {
+    if (p.object.kind !== "NetworkPolicy" || p.object.metadata.namespace === undefined) continue;
+    const key = `${p.cluster}\u0000${p.object.metadata.namespace}`;
+    const list = policiesIn.get(key);
+    if (list) list.push(p);
+    else policiesIn.set(key, [p]);
+  }
   const namespaces: NamespaceView[] = resources
     .filter((r) => r.object.kind === "Namespace" && r.object.metadata.labels?.["govcloud/tenant"] === "true")
     .map((r) => {
@@ -45,7 +54,7 @@ export function viewArtifact(stacks: readonly ArtifactStack[]): ArtifactView {
         level: Number(labels["govcloud/level"]) as Level,
         resource: r,
         labels,
-        policies: resources.filter((p) => p.object.kind === "NetworkPolicy" && p.cluster === r.cluster && p.object.metadata.namespace === name),
+        policies: policiesIn.get(`${r.cluster}\u0000${name}`) ?? [],
       };
     });
   const byKey = new Map(namespaces.map((n) => [`${n.cluster}/${n.namespace}`, n]));

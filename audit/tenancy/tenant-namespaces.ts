@@ -52,11 +52,34 @@ export function namespaceFinding(namespace: TenantNamespace, message: string, fi
   return { stack: namespace.stack, object: `Namespace ${namespace.name}`, message: `on cluster ${namespace.cluster} is declared but has no Namespace object in the artifact; ${message}` };
 }
 
-/** Objects of one kind in one namespace of one cluster. */
+/** Objects of one kind in one namespace of one cluster, in artifact order. */
 export function objectsIn(stacks: readonly ArtifactStack[], kind: string, namespace: TenantNamespace): ArtifactResource[] {
-  return stacks
-    .flatMap((s) => s.resources)
-    .filter((r) => r.object.kind === kind && r.cluster === namespace.cluster && r.namespaced && (r.object.metadata.namespace ?? "default") === namespace.name);
+  return [...(namespacedIndex(stacks).get(indexKey(kind, namespace.cluster, namespace.name)) ?? [])];
+}
+
+const indexKey = (kind: string, cluster: string, namespace: string) => `${kind}\u0000${cluster}\u0000${namespace}`;
+
+/**
+ * Every check asks for objects of each tenant namespace: one pass over the artifact instead of
+ * one per question (quadratic at province scale). Kept while the stacks are the same arrays of
+ * the same lengths, so an artifact changed in place is indexed again.
+ */
+const indexes = new WeakMap<readonly ArtifactStack[], { sources: ReadonlyArray<readonly ArtifactResource[]>; lengths: readonly number[]; index: Map<string, ArtifactResource[]> }>();
+function namespacedIndex(stacks: readonly ArtifactStack[]): Map<string, ArtifactResource[]> {
+  const cached = indexes.get(stacks);
+  if (cached && cached.sources.length === stacks.length && stacks.every((s, i) => s.resources === cached.sources[i] && s.resources.length === cached.lengths[i])) return cached.index;
+  const index = new Map<string, ArtifactResource[]>();
+  for (const stack of stacks) {
+    for (const r of stack.resources) {
+      if (!r.namespaced) continue;
+      const key = indexKey(r.object.kind, r.cluster, r.object.metadata.namespace ?? "default");
+      const list = index.get(key);
+      if (list) list.push(r);
+      else index.set(key, [r]);
+    }
+  }
+  indexes.set(stacks, { sources: stacks.map((s) => s.resources), lengths: stacks.map((s) => s.resources.length), index });
+  return index;
 }
 
 export function compare(a: string, b: string): number {

@@ -73,10 +73,10 @@ export const COMPUTING_RULES: readonly MlpsRule[] = [
     severity: "error",
     remedy: "Declare backup: { schedule, target } on the postgres service.",
     evaluate: (context) => {
-      const view = viewArtifact(context.stacks);
+      const backups = viewArtifact(context.stacks).workloads.filter((b) => b.component === "backup");
       return perWorkload(context, [3, 4], (w) => {
         if (w.component !== "postgres") return undefined;
-        const backup = view.workloads.find((b) => b.target === w.target && b.namespace.cluster === w.namespace.cluster && b.component === "backup");
+        const backup = backups.find((b) => b.target === w.target && b.namespace.cluster === w.namespace.cluster);
         return backup
           ? { met: true, message: `backup job on schedule ${(backup.template.resource.object.spec as { schedule?: string }).schedule}`, evidence: [ref(backup.template.resource)] }
           : { met: false, message: `no backup job for ${w.service}`, evidence: [ref(w.template.resource)] };
@@ -91,11 +91,11 @@ export const COMPUTING_RULES: readonly MlpsRule[] = [
     severity: "error",
     remedy: "Run at least 2 replicas; the templates add the PodDisruptionBudget and the topology spread.",
     evaluate: (context) => {
-      const view = viewArtifact(context.stacks);
+      const budgets = viewArtifact(context.stacks).resources.filter((r) => r.object.kind === "PodDisruptionBudget");
       return perWorkload(context, [3, 4], (w) => {
         if (w.template.resource.object.kind === "CronJob") return undefined;
-        const budget = view.resources.find(
-          (r) => r.object.kind === "PodDisruptionBudget" && r.cluster === w.template.resource.cluster && r.object.metadata.namespace === w.namespace.namespace && r.object.metadata.labels?.["govcloud/service"] === w.service,
+        const budget = budgets.find(
+          (r) => r.cluster === w.template.resource.cluster && r.object.metadata.namespace === w.namespace.namespace && r.object.metadata.labels?.["govcloud/service"] === w.service,
         );
         const spread = ((w.template.spec.topologySpreadConstraints as unknown[]) ?? []).length > 0;
         const replicas = replicasOf(w);
