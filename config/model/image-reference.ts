@@ -9,6 +9,21 @@ export interface ImageReference {
   readonly digest?: string;
 }
 
+/** The reference grammar of container registries (distribution/reference): host[:port]/path[:tag][@algorithm:hex]. */
+const IMAGE_REFERENCE = new RegExp(
+  "^" +
+    "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?" +
+    "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*" +
+    "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?" +
+    "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?" +
+    "$",
+);
+
+/** Whether `image` is a reference a container runtime can pull: no spaces, shell characters or upper-case paths. */
+export function isImageReference(image: string): boolean {
+  return image.length <= 512 && IMAGE_REFERENCE.test(image);
+}
+
 export function parseImageReference(image: string): ImageReference {
   const [withTag, digest] = image.split("@", 2);
   const lastSlash = withTag.lastIndexOf("/");

@@ -1,5 +1,5 @@
 import { error, type FieldPath, type Problem } from "../declaration/problem";
-import { fromAllowedRegistry, isSha256Digest, parseImageReference } from "../model/image-reference";
+import { fromAllowedRegistry, isImageReference, isSha256Digest, parseImageReference } from "../model/image-reference";
 import type { DeclarationRule } from "./rule";
 
 /**
@@ -10,6 +10,10 @@ export const images: DeclarationRule = ({ platform, departments }) => {
   const problems: Problem[] = [];
   const registries = platform.data.registries;
   const check = (file: string, path: FieldPath, image: string, level: number, owner: string) => {
+    if (!isImageReference(image)) {
+      problems.push(error(file, path, `image ${JSON.stringify(image)} of ${owner} is not an image reference: registry/path:tag or registry/path:tag@sha256:<digest>, the path in lower case`));
+      return;
+    }
     const ref = parseImageReference(image);
     if (!fromAllowedRegistry(ref.repository, registries)) {
       problems.push(error(file, path, `image "${image}" of ${owner} is not from an allowed registry (${[...registries].sort().join(", ")})`));

@@ -95,3 +95,15 @@ describe("namespaces the platform does not own", () => {
     ]);
   });
 });
+
+describe("image references", () => {
+  it("refuses an image that is not a reference a runtime can pull (accepted at level 2 before, and written into the container spec)", () => {
+    const { lines, valid } = problemsAfter((file) =>
+      file("departments/health.yaml", (d) => d.setIn(["environments", 0, "services", 0, "image"], "harbor.example.gov.cn/health/$(rm -rf /):1.0")),
+    );
+    expect(lines).toEqual([
+      'config/departments/health.yaml:13:9 environments[0].services[0].image: image "harbor.example.gov.cn/health/$(rm -rf /):1.0" of service "portal" is not an image reference: registry/path:tag or registry/path:tag@sha256:<digest>, the path in lower case',
+    ]);
+    expect(valid).toBe(false);
+  });
+});
