@@ -77,7 +77,11 @@ export function countErrors(problems: readonly Problem[]): number {
 /** Quotes a user value for a message: strings in double quotes, others as JSON. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    // A megabyte of value would bury the message; its start and length say enough.
+    if (value.length <= 256) return JSON.stringify(value);
+    return `${JSON.stringify(Array.from(value).slice(0, 100).join(""))}... (${value.length} characters)`;
+  }
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -97,7 +97,12 @@ const offer = z.strictObject({
   service: localService.describe("The offered service, environment/service."),
   consumers: z.array(serviceAddress).min(1, { error: "must name at least one consumer" }),
   purpose: displayName,
-  approval: z.string().min(1, { error: "must give the approval reference" }).describe("Approval reference of the sharing agreement."),
+  approval: z
+    .string()
+    .min(1, { error: "must give the approval reference" })
+    .max(100, { error: "must be at most 100 characters (an approval reference, kept on every policy of the agreement)" })
+    .regex(/^[^\r\n]*$/, { error: "must be one line (an approval reference)" })
+    .describe("Approval reference of the sharing agreement."),
   expires: isoDate.describe("Last day the agreement is valid."),
 });
 

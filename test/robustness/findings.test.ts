@@ -107,3 +107,19 @@ describe("image references", () => {
     expect(valid).toBe(false);
   });
 });
+
+describe("approval references", () => {
+  // Before: accepted, and copied onto every NetworkPolicy of the agreement, beyond the 256 KiB Kubernetes allows for annotations.
+  it("refuses one longer than 100 characters, quoting only the start of the value", () => {
+    const { lines } = problemsAfter((file) => file("departments/health.yaml", (d) => d.setIn(["sharing", "offers", 0, "approval"], "A".repeat(300_000))));
+    expect(lines).toEqual([
+      `config/departments/health.yaml:62:7 sharing.offers[0].approval: must be at most 100 characters (an approval reference, kept on every policy of the agreement); got "${"A".repeat(100)}"... (300000 characters)`,
+    ]);
+  });
+
+  // Before: accepted, and every warning about the agreement printed it over two lines.
+  it("refuses one on two lines", () => {
+    const { lines } = problemsAfter((file) => file("departments/health.yaml", (d) => d.setIn(["sharing", "offers", 0, "approval"], "TEST-2026-001\n附件")));
+    expect(lines).toEqual(['config/departments/health.yaml:62:7 sharing.offers[0].approval: must be one line (an approval reference); got "TEST-2026-001\\n附件"']);
+  });
+});
