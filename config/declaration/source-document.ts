@@ -1,11 +1,16 @@
 import { readFileSync, statSync } from "node:fs";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, parseDocument, type Node } from "yaml";
 import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
 
 /** Declarations are short; anything larger is a mistake or an attack, refused before parsing. */
 export const MAX_DECLARATION_BYTES = 1024 * 1024;
 /** Aliases are legitimate YAML, but thousands of them are a "billion laughs" expansion. */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * A declaration nests about ten levels; thousands of `[` or `- ` would exhaust the stack of the
+ * recursive steps after parsing (composing, converting, checking), so they are refused first.
+ */
+export const MAX_NESTING = 64;
 
 /**
  * One YAML file, parsed with source positions. `data` is the plain JavaScript value the
@@ -50,6 +55,13 @@ export class SourceDocument {
   }
 
   static parse(text: string, displayName: string): SourceDocument | Problem[] {
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+      const before = text.slice(0, deep);
+      const line = before.split("\n").length;
+      const column = deep - before.lastIndexOf("\n");
+      return [{ ...error(displayName, [], `refused: lists and mappings nested more than ${MAX_NESTING} levels deep`), line, column } as Problem];
+    }
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
     const located = (offset: number, message: string): Problem & { line: number; column: number } => {
@@ -97,6 +109,26 @@ export class SourceDocument {
     if ("line" in problem) return problem as PositionedProblem;
     return { ...problem, ...this.locate(problem.path) };
   }
+}
+
+/**
+ * The offset where the document first nests deeper than MAX_NESTING, or undefined. The parser
+ * keeps its open collections on an explicit stack, so this pass stops early and never recurses.
+ */
+const COLLECTIONS = new Set(["block-map", "block-seq", "flow-collection"]);
+
+function tooDeepAt(text: string): number | undefined {
+  const parser = new Parser();
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const _ of parser.next(lexeme)) {
+      // Complete documents are parsed again, with positions, by parseDocument.
+    }
+    if (parser.stack.length > MAX_NESTING) {
+      const open = parser.stack.filter((token) => COLLECTIONS.has(token.type));
+      if (open.length > MAX_NESTING) return open[MAX_NESTING].offset;
+    }
+  }
+  return undefined;
 }
 
 /** The parser's message, reworded where it speaks to programmers rather than to the file's author. */
