@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serializeLock, STATEFUL_LOCK_FILE, type StatefulLock, type StatefulLockEntry } from "../config/declaration/stateful-lock";
 import type { PlatformModel } from "../config/model/platform-model";
+import { isRunning } from "./process-liveness";
 
 /**
  * The lock after a synthesis: what the synthesized departments hold now, what other departments
@@ -31,9 +32,18 @@ export function nextStatefulLock(
 export function writeStatefulLock(configDir: string, lock: StatefulLock): boolean {
   const path = join(configDir, STATEFUL_LOCK_FILE);
   const text = serializeLock(lock);
+  removeStaleTemporaries(configDir);
   if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
   const temporary = `${path}.tmp-${process.pid}`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
   return true;
+}
+
+/** Temporary locks of runs killed between writing and renaming: never read, only removed. */
+function removeStaleTemporaries(configDir: string): void {
+  for (const name of readdirSync(configDir)) {
+    const pid = /^stateful\.lock\.json\.tmp-(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(configDir, name), { force: true });
+  }
 }
