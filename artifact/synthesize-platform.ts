@@ -52,8 +52,11 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
     // A department-only synthesis still stages a complete output (the previous one with those
     // stacks replaced), so the check sees the whole platform and the swap stays one rename.
     if (onlySome) cpSync(outdir, staging, { recursive: true });
-    const built = buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: onlySome ? partial : staging, departments: options.departments });
-    built.app.synth();
+    const built = withPlainStackTraces(() => {
+      const app = buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: onlySome ? partial : staging, departments: options.departments });
+      app.app.synth();
+      return app;
+    });
     if (onlySome) mergeStacks(partial, staging);
     const errors = options.check?.(staging) ?? [];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
@@ -63,6 +66,23 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
     cleanUp();
   }
   return summarizeStacks(outdir, options.departments);
+}
+
+/**
+ * Runs `work` with source-mapped stack traces off. cdktf records a complete stack trace for every
+ * token it creates (several per resource, for its error messages); with source maps on (tsx turns
+ * them on for the CLI) each trace is mapped back frame by frame, which made construction and
+ * synthesis three times slower at province scale. The traces keep their JavaScript positions;
+ * errors still read as before once `work` returns.
+ */
+export function withPlainStackTraces<T>(work: () => T): T {
+  const mapped = process.sourceMapsEnabled;
+  if (mapped) process.setSourceMapsEnabled(false);
+  try {
+    return work();
+  } finally {
+    if (mapped) process.setSourceMapsEnabled(true);
+  }
 }
 
 /**
