@@ -49,6 +49,9 @@ const documents = readdirSync(join(from, "stacks"))
   .map((stack) => ({ stack, document: readJson(join(from, "stacks", stack, "cdk.tf.json")) }));
 
 rmSync(to, { recursive: true, force: true });
+// The same runtime setting as `govcloud synth` (artifact/synthesize-platform.ts withPlainStackTraces):
+// cdktf's stack trace per token, not mapped through source maps, so the comparison is of the layers alone.
+process.setSourceMapsEnabled(false);
 const start = performance.now();
 const app = new App({ outdir: to });
 let resources = 0;

@@ -6,6 +6,7 @@
  *   node --require tsx/cjs bench/stage.ts validate|construct|export CONFIG_DIR OUT_DIR [TARGET_DIR]
  */
 import { resolve } from "node:path";
+import { withPlainStackTraces } from "../artifact/synthesize-platform";
 import { exportManifests } from "../audit/export";
 import { readPlatform, readPlatformOrThrow } from "../config/read-platform";
 import { buildGovcloudApp } from "../stacks/govcloud-app";
@@ -27,7 +28,8 @@ switch (stage) {
   }
   case "construct": {
     const model = readPlatformOrThrow(resolve(configDir));
-    const { value, ms } = timed(() => buildGovcloudApp(model, { outdir: resolve(outdir), projectRoot: process.cwd() }));
+    // As `govcloud synth` builds it: with plain stack traces (see withPlainStackTraces).
+    const { value, ms } = timed(() => withPlainStackTraces(() => buildGovcloudApp(model, { outdir: resolve(outdir), projectRoot: process.cwd() })));
     result = { ms, detail: `${value.app.node.findAll().length} constructs` };
     break;
   }
