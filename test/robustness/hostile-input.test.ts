@@ -8,7 +8,7 @@ import { runAudit } from "../../audit/run-audit";
 import { formatProblem } from "../../config/declaration/problem";
 import { readPlatform } from "../../config/read-platform";
 import { PROJECT_ROOT } from "../artifact/example-project";
-import { materialize, TODAY } from "../config/declaration-fixtures";
+import { BASE, materialize, TODAY } from "../config/declaration-fixtures";
 
 /**
  * Files no honest department writes, and some it does: each is refused quickly with its exact
@@ -30,7 +30,7 @@ function readWith(file: string, content: string | Buffer) {
 
 /** Reads the base declaration with one field of one file set to `value`. */
 function readWithField(file: string, path: Array<string | number>, value: unknown) {
-  const original = readFileSync(join(materialize(), "config", file), "utf8");
+  const original = readFileSync(join(BASE, file), "utf8");
   const document = parseDocument(original);
   document.setIn(path, value);
   return readWith(file, document.toString());
