@@ -11,7 +11,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeProvince } from "./generate-province";
@@ -24,7 +24,7 @@ const TSX = require.resolve("tsx/cjs");
 interface Measure {
   readonly stage: string;
   readonly departments: number;
-  /** Wall time of the whole process, start-up included (ms). */
+  /** Wall time of the whole process, start-up included (ms); for the replay, without its fidelity check. */
   readonly wallMs: number;
   /** Time of the stage's own call, where the stage reports it (ms). */
   readonly workMs?: number;
@@ -57,12 +57,13 @@ function run(stage: string, departments: number, script: string, args: string[],
     throw new Error(`${stage} at ${departments} departments failed (exit ${child.status}):\n${child.stderr.slice(-4000)}\n${child.stdout.slice(-4000)}`);
   }
   const reported = /^BENCH (.*)$/m.exec(child.stdout);
-  const parsed = reported ? (JSON.parse(reported[1]) as { workMs: number; detail: string }) : undefined;
+  const parsed = reported ? (JSON.parse(reported[1]) as { workMs: number; checkMs?: number; detail: string }) : undefined;
   const lastLine = child.stdout.trim().split("\n").filter((l) => !l.startsWith("BENCH ")).pop() ?? "";
   return {
     stage,
     departments,
-    wallMs,
+    // A stage's own checks after its work (the replay's comparison with the original) are not its cost.
+    wallMs: wallMs - (parsed?.checkMs ?? 0),
     workMs: parsed?.workMs,
     peakMiB: Number(readFileSync(peakFile, "utf8")) / 1024,
     detail: parsed?.detail ?? lastLine.slice(0, 100),
@@ -78,6 +79,7 @@ function measureSize(departments: number): Measure[] {
   const cli = (stage: string, args: string[]) => run(stage, departments, CLI, args, { cwd: dir });
   const stage = (name: string, args: string[]) => run(name, departments, join(ROOT, "bench", "stage.ts"), [name, ...args], { tsx: true, cwd: dir });
   const measures: Measure[] = [];
+  load.push(loadavg()[0]);
   const step = (m: Measure) => {
     measures.push(m);
     process.stderr.write(`  ${m.stage.padEnd(18)} ${(m.wallMs / 1000).toFixed(1).padStart(7)} s ${m.peakMiB.toFixed(0).padStart(6)} MiB  ${m.detail}\n`);
@@ -97,6 +99,8 @@ function measureSize(departments: number): Measure[] {
   return measures;
 }
 
+/** One-minute load averages as each size started: other work on the machine shows in the figures. */
+const load: number[] = [];
 mkdirSync(work, { recursive: true });
 const started = new Date();
 const measures = sizes.flatMap(measureSize);
@@ -127,7 +131,7 @@ const targets = [
 ];
 const verdicts = targets.map((t) => `${t.met ? "met   " : "MISSED"}  ${t.target}: ${t.value}`).join("\n");
 
-process.stdout.write(`\nProvince benchmark, seed ${seed}, ${cpus().length} cores, node ${process.version}\n\n${table}\n\n${verdicts}\n`);
+process.stdout.write(`\nProvince benchmark, seed ${seed}, ${cpus().length} cores, node ${process.version}, load average at each size ${load.map((l) => l.toFixed(1)).join(" / ")}\n\n${table}\n\n${verdicts}\n`);
 
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
 const stamp = started.toISOString().replace(/[:.]/g, "-");
@@ -135,7 +139,7 @@ const file = join(ROOT, "bench", "results", `${seed}-${stamp}.json`);
 const git = spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
 writeFileSync(
   file,
-  `${JSON.stringify({ seed, sizes, started: started.toISOString(), commit: git, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, measures, targets }, null, 2)}\n`,
+  `${JSON.stringify({ seed, sizes, started: started.toISOString(), commit: git, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: load }, measures, targets }, null, 2)}\n`,
 );
 process.stdout.write(`\nFigures: ${relative(ROOT, file)}\n`);
 if (!values.keep && existsSync(work)) rmSync(work, { recursive: true, force: true });

@@ -83,6 +83,8 @@ app.synth();
 const ms = performance.now() - start;
 
 // Fidelity: the same resource blocks as the original, apart from the construct-path metadata.
+// Not part of the baseline: its time is reported apart (checkMs) and left out of the comparison.
+const checkStart = performance.now();
 let differing = 0;
 for (const { stack, document } of documents) {
   const replayed = readJson(join(to, "stacks", stack, "cdk.tf.json"));
@@ -95,5 +97,5 @@ for (const { stack, document } of documents) {
   }
 }
 process.stdout.write(
-  `BENCH ${JSON.stringify({ workMs: ms, constructMs: constructed, detail: `${documents.length} stacks, ${resources} resources, ${differing} differ from the original` })}\n`,
+  `BENCH ${JSON.stringify({ workMs: ms, constructMs: constructed, checkMs: performance.now() - checkStart, detail: `${documents.length} stacks, ${resources} resources, ${differing} differ from the original` })}\n`,
 );
