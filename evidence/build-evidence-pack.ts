@@ -109,7 +109,7 @@ function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[]): Da
       .filter((p) => p.object.metadata.annotations?.["govcloud/provider"] === provider && p.object.metadata.annotations?.["govcloud/consumer"] === consumer)
       .map((p) => `${p.stack}: ${p.address}`)
       .sort();
-    return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies };
+    return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, consumerPurpose: a.consumerPurpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies };
   });
 }
 

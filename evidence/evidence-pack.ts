@@ -70,6 +70,8 @@ export interface DataSharingEntry {
   readonly consumer: string;
   readonly dataClass: string;
   readonly purpose: string;
+  /** Why the consumer uses it, in its own declaration's words. */
+  readonly consumerPurpose: string;
   readonly approval: string;
   readonly expires: string;
   readonly status: "active" | "expiring" | "expired";

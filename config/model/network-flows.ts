@@ -208,6 +208,7 @@ function sharingFlows(model: PlatformModel, a: SharingAgreementModel): NetworkFl
     "govcloud/data-class": p.dataClass,
     "govcloud/provider": `${p.department}/${p.environment}/${p.service}`,
     "govcloud/consumer": `${c.department}/${c.environment}/${c.service}`,
+    "govcloud/consumer-purpose": a.consumerPurpose,
   };
   const purpose = `Data sharing ${a.approval}: ${c.department}/${c.environment}/${c.service} uses ${p.department}/${p.environment}/${p.service} (${a.purpose})`;
   const ingressName = policyName("share", c.department, c.environment, c.service, "to", p.service);

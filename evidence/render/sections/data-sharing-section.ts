@@ -23,7 +23,7 @@ export function dataSharingSection(pack: EvidencePack): ReportSection {
         kind: "table",
         id: "data-sharing",
         filter: true,
-        columns: ["提供方 provider", "使用方 consumer", "数据级别 data class", "用途 purpose", "审批 approval", "到期 expires", "状态 status", "路径 route", "网络策略 policies"],
+        columns: ["提供方 provider", "使用方 consumer", "数据级别 data class", "用途 purpose", "使用方用途 consumer's purpose", "审批 approval", "到期 expires", "状态 status", "路径 route", "网络策略 policies"],
         rows: entries.map((e) => ({
           tone: SHARING_STATUSES[e.status].tone,
           cells: [
@@ -31,6 +31,7 @@ export function dataSharingSection(pack: EvidencePack): ReportSection {
             { text: e.consumer, code: true },
             e.dataClass,
             e.purpose,
+            e.consumerPurpose,
             { text: e.approval, code: true },
             { text: e.expires, tone: SHARING_STATUSES[e.status].tone },
             { text: SHARING_STATUSES[e.status].label, tone: SHARING_STATUSES[e.status].tone },

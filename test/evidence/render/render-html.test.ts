@@ -211,6 +211,7 @@ describe("renderHtml", () => {
       "health/prod/records-api",
       "personal",
       "核验医疗救助对象的低保身份",
+      "医疗救助费用减免审核",
       "JNMZ-SHARE-2026-007",
       "2026-12-15",
       "即将到期 expiring",
@@ -218,7 +219,7 @@ describe("renderHtml", () => {
       "dept-civil-affairs: kubernetes_network_policy_v1.sharing_assistance-api_from_health-prod_8C9D0E1F\ndept-health: kubernetes_network_policy_v1.sharing_records-api_to_civil-affairs-prod_2A3B4C5D",
     ]);
     expect(rowTones(passing, "t-data-sharing")).toEqual(["tone-warn", "tone-ok"]);
-    expect(tableRows(failing, "t-data-sharing")[0].slice(5)).toEqual(["2026-11-20", "已过期 expired", "集群内 direct", "-"]);
+    expect(tableRows(failing, "t-data-sharing")[0].slice(6)).toEqual(["2026-11-20", "已过期 expired", "集群内 direct", "-"]);
   });
 
   test("department inventory, consolidation ledger and audit summary: key figures", () => {

@@ -91,9 +91,9 @@ describe("renderMarkdown", () => {
     const markdown = renderMarkdown(pack);
     expect(markdown).toContain("# &lt;script&gt;alert(\"x\")&lt;/script&gt; 等保测评证据包\n");
     expect(markdown).not.toContain("<script>");
-    expect(markdown).toContain(" | 核验 \\| 低保 \\*身份\\* \\_x\\_ \\[link\\](javascript:1)<br>第二行 | ``A\\|B`C`` | ");
+    expect(markdown).toContain(" | 核验 \\| 低保 \\*身份\\* \\_x\\_ \\[link\\](javascript:1)<br>第二行 | 医疗救助费用减免审核 | ``A\\|B`C`` | ");
     const sharingRow = markdown.split("\n").find((l) => l.includes("核验 \\|"))!;
-    expect(sharingRow.replace(/\\\|/g, "").split("|")).toHaveLength(11);
+    expect(sharingRow.replace(/\\\|/g, "").split("|")).toHaveLength(12);
   });
 
   test("a long evidence list is cut after 20 items with a pointer to report.json", () => {
