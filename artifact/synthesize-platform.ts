@@ -77,10 +77,19 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
  */
 export function withPlainStackTraces<T>(work: () => T): T {
   const mapped = process.sourceMapsEnabled;
+  const capture = Error.captureStackTrace;
   if (mapped) process.setSourceMapsEnabled(false);
+  // cdktf captures each token's creation stack (with an unlimited depth) only to decorate errors
+  // about that token; govcloud's constructs nest deeply, which made capturing half of
+  // construction time at province scale. While synthesizing, those captures record nothing:
+  // errors thrown here keep their own stack traces, V8 builds them without this function.
+  Error.captureStackTrace = (target: object) => {
+    Object.defineProperty(target, "stack", { value: "", writable: true, configurable: true });
+  };
   try {
     return work();
   } finally {
+    Error.captureStackTrace = capture;
     if (mapped) process.setSourceMapsEnabled(true);
   }
 }

@@ -1,6 +1,7 @@
 import type { PlatformModel } from "../config/model/platform-model";
 import type { ArtifactStack } from "./export";
 import { verifyFlows, type FlowReport } from "./flows";
+import type { VerifyOptions } from "./flows/verify-flows";
 import { analyzeRbac, type RbacReport } from "./rbac";
 import { validateStacks, type SchemaFinding } from "./schema";
 import { runTenancyBenchmark, type TenancyReport } from "./tenancy";
@@ -27,11 +28,8 @@ export interface AuditResults {
 /** artifact → audit. The stacks come from `readArtifact(outdir)`; the model says what was declared. */
 export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel, today: IsoDate): AuditResults {
   const findings = validateStacks(stacks);
-  const flows = verifyFlows(stacks, model);
-  const rbac = analyzeRbac(stacks, model);
-  const tenancy = runTenancyBenchmark(stacks, model, rbac);
+  const { flows, rbac, tenancy, mlps } = runChecks(stacks, model, today);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
-  const mlps = runRulePack({ model, stacks, flows, rbac, tenancy }, today);
   return {
     platform: { name: model.name, displayName: model.displayName },
     stacks: stacks.length,
@@ -43,4 +41,17 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
     mlps,
     passed: schema.status === "pass" && flows.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed,
   };
+}
+
+/** The checks the MLPS rule pack builds on, and the rule pack itself: the audit without the schema check. */
+export function runChecks(
+  stacks: readonly ArtifactStack[],
+  model: PlatformModel,
+  today: IsoDate,
+  options: VerifyOptions = {},
+): Pick<AuditResults, "flows" | "rbac" | "tenancy" | "mlps"> {
+  const flows = verifyFlows(stacks, model, options);
+  const rbac = analyzeRbac(stacks, model);
+  const tenancy = runTenancyBenchmark(stacks, model, rbac);
+  return { flows, rbac, tenancy, mlps: runRulePack({ model, stacks, flows, rbac, tenancy }, today) };
 }

@@ -31,12 +31,12 @@ const RAW_MANIFEST = "kubernetes_manifest";
 const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
 
 /**
- * Reads `manifest.json` and every stack's `cdk.tf.json` below `outdir` and converts each
- * resource into its Kubernetes object. Throws ArtifactReadError listing every problem of every
+ * Reads `manifest.json` and every stack's `cdk.tf.json` below `outdir` (or those `includeStack`
+ * accepts) and converts each resource into its Kubernetes object. Throws ArtifactReadError listing every problem of every
  * stack (unmapped fields, unresolvable references, unknown resource types, the same object
  * declared twice on one cluster) when any stack has one.
  */
-export function readArtifact(outdir: string): ArtifactStack[] {
+export function readArtifact(outdir: string, includeStack: (name: string) => boolean = () => true): ArtifactStack[] {
   if (!existsSync(join(outdir, "manifest.json"))) {
     throw new ArtifactReadError([{ stack: outdir, message: "no synthesized output here (manifest.json is missing); run `govcloud synth` first" }]);
   }
@@ -44,6 +44,7 @@ export function readArtifact(outdir: string): ArtifactStack[] {
     stacks?: Record<string, { synthesizedStackPath?: string }>;
   };
   const stacks = Object.entries(manifest.stacks ?? {})
+    .filter(([name]) => includeStack(name))
     .sort(([a], [b]) => compareText(a, b))
     .map(([name, entry]) => {
       const path = join(outdir, entry.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));

@@ -1,16 +1,49 @@
 import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { readArtifact } from "../export";
-import { runAudit } from "../run-audit";
+import { runChecks } from "../run-audit";
 
 /**
  * The rule pack as a synthesis gate: run on the staged candidate output, its errors refuse the
  * synthesis (nothing is replaced); its warnings are handed to `warn`.
+ *
+ * A synthesis of some departments is checked on what it can change: those departments, the
+ * departments they share data with, and the platform stacks, against the declaration restricted
+ * to them. Every rule is per target or per cluster, so the others' verdicts cannot change; they
+ * were checked when they were last synthesized. Expired waivers still refuse, wherever they are.
  */
-export function rulePackGate(model: PlatformModel, today: IsoDate, warn: (warnings: readonly string[]) => void): (candidateOutdir: string) => readonly string[] {
+export function rulePackGate(
+  model: PlatformModel,
+  today: IsoDate,
+  warn: (warnings: readonly string[]) => void,
+  departments?: readonly string[],
+): (candidateOutdir: string) => readonly string[] {
+  const scoped = departments ? scopeTo(model, departments) : model;
+  const inScope = new Set(scoped.departments.map((d) => `dept-${d.name}`));
   return (candidateOutdir) => {
-    const { mlps } = runAudit(readArtifact(candidateOutdir), model, today);
-    warn(mlps.warnings);
+    const stacks = readArtifact(candidateOutdir, (name) => !departments || name.startsWith("platform-") || inScope.has(name));
+    const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined });
+    warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
     return mlps.errors;
+  };
+}
+
+/**
+ * The model of `departments` and their sharing partners, with every agreement of those: a
+ * partner's policies for its other agreements are in its stack, so they stay declared (their far
+ * ends are not loaded, and the proof leaves those flows out).
+ */
+function scopeTo(model: PlatformModel, departments: readonly string[]): PlatformModel {
+  const scope = new Set(departments);
+  for (const a of model.sharingAgreements) {
+    if (scope.has(a.provider.department) || scope.has(a.consumer.department)) {
+      scope.add(a.provider.department);
+      scope.add(a.consumer.department);
+    }
+  }
+  return {
+    ...model,
+    departments: model.departments.filter((d) => scope.has(d.name)),
+    sharingAgreements: model.sharingAgreements.filter((a) => scope.has(a.provider.department) || scope.has(a.consumer.department)),
   };
 }

@@ -17,9 +17,14 @@ export function runSynth(context: CommandContext): number {
     if (!model.departments.some((d) => d.name === name)) throw new UsageError(`no department "${name}" is declared`);
   }
   const outdir = resolve(options.out);
-  const check = rulePackGate(model, options.today ?? todayUtc(), (warnings) => {
-    for (const warning of warnings) io.err(`warning: ${warning}\n`);
-  });
+  const check = rulePackGate(
+    model,
+    options.today ?? todayUtc(),
+    (warnings) => {
+      for (const warning of warnings) io.err(`warning: ${warning}\n`);
+    },
+    departments,
+  );
   let stacks: StackSummary[];
   try {
     stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments, check });

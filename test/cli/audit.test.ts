@@ -96,3 +96,17 @@ describe("govcloud ledger and diff", () => {
     expect((await run(["diff", example.outdir])).status).toBe(2);
   });
 });
+
+describe("govcloud synth --department", () => {
+  it("checks the department, its sharing partners and the platform stacks, without flagging the partners' other agreements", async () => {
+    let err = "";
+    let out = "";
+    const status = await main(
+      ["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", EXAMPLE_TODAY, "--department", "public-security"],
+      { out: (t) => (out += t), err: (t) => (err += t) },
+    );
+    expect(err.split("\n").filter((l) => l !== "" && !l.startsWith("warning: ") && !l.includes("sharing.offers"))).toEqual([]);
+    expect(status).toBe(0);
+    expect(out).toMatch(/^Synthesized 1 stacks into .*cdktf\.out\/stacks in [\d.]+ s\.\n$/);
+  });
+});
