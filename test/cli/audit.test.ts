@@ -98,15 +98,37 @@ describe("govcloud ledger and diff", () => {
 });
 
 describe("govcloud synth --department", () => {
+  // A fresh copy: the tests above tamper with the artifact, and the gate checks the partners' stacks too.
+  const fresh = synthesizeExample();
+  const freshRoot = dirname(fresh.outdir);
+
   it("checks the department, its sharing partners and the platform stacks, without flagging the partners' other agreements", async () => {
     let err = "";
     let out = "";
     const status = await main(
-      ["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", EXAMPLE_TODAY, "--department", "public-security"],
+      ["synth", "--config", join(freshRoot, "config"), "--out", fresh.outdir, "--today", EXAMPLE_TODAY, "--department", "public-security"],
       { out: (t) => (out += t), err: (t) => (err += t) },
     );
     expect(err.split("\n").filter((l) => l !== "" && !l.startsWith("warning: ") && !l.includes("sharing.offers"))).toEqual([]);
     expect(status).toBe(0);
     expect(out).toMatch(/^Synthesized 1 stacks into .*cdktf\.out\/stacks in [\d.]+ s\.\n$/);
+  });
+
+  it("refuses when a partner's stack in the output breaks the rules (the gate reads the partners too)", async () => {
+    const path = join(fresh.outdir, "stacks", "dept-civil-affairs", "cdk.tf.json");
+    const stack = JSON.parse(readFileSync(path, "utf8"));
+    const policies = stack.resource.kubernetes_network_policy_v1;
+    const [address] = Object.keys(policies).filter((a) => policies[a].metadata.name === "exposure-portal-ingress" && a.includes("tenant_prod"));
+    delete policies[address];
+    writeFileSync(path, JSON.stringify(stack, null, 2));
+    let err = "";
+    const status = await main(
+      ["synth", "--config", join(freshRoot, "config"), "--out", fresh.outdir, "--today", EXAMPLE_TODAY, "--department", "public-security"],
+      { out: () => {}, err: (t) => (err += t) },
+    );
+    expect(status).toBe(1);
+    expect(err).toContain(
+      "  MLPS-NET-02 civil-affairs/prod: missing govcloud-gateway/platform-ingress-controller[Pod] => civil-affairs-prod/portal[Deployment] : TCP 8080.",
+    );
   });
 });
