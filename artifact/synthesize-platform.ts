@@ -4,6 +4,7 @@ import type { PlatformModel } from "../config/model/platform-model";
 import { buildGovcloudApp } from "../stacks/govcloud-app";
 import { isRunning } from "./process-liveness";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
+import { replaceFolder } from "./replace-folder";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -133,16 +134,6 @@ function mergeStacks(from: string, into: string): void {
   const stacks = { ...merged.stacks, ...added.stacks };
   merged.stacks = Object.fromEntries(Object.keys(stacks).sort().map((name) => [name, stacks[name]]));
   writeFileSync(join(into, "manifest.json"), JSON.stringify(merged, null, 2));
-}
-
-/** Renames `from` over `to`; the old `to` is moved aside first and removed only after the swap. */
-function replaceFolder(from: string, to: string): void {
-  const aside = `${to}.old-${process.pid}`;
-  const had = existsSync(to);
-  mkdirSync(dirname(to), { recursive: true });
-  if (had) renameSync(to, aside);
-  renameSync(from, to);
-  if (had) rmSync(aside, { recursive: true, force: true });
 }
 
 export function summarizeStacks(outdir: string, only?: readonly string[]): StackSummary[] {

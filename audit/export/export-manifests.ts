@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { type ArtifactResource, type ArtifactStack, compareText, readArtifact } from "./read-artifact";
+import { replaceFolder } from "../../artifact/replace-folder";
 
 /** The file of a cluster's folder that holds its objects without a namespace. */
 export const CLUSTER_SCOPED_FILE = "cluster-scoped.yaml";
@@ -81,16 +82,6 @@ function byKindThenName(a: ArtifactResource, b: ArtifactResource): number {
     compareText(a.object.metadata.name ?? "", b.object.metadata.name ?? "") ||
     compareText(a.object.apiVersion, b.object.apiVersion)
   );
-}
-
-/** Renames `from` over `to`; the old `to` is moved aside first and removed only after the swap. */
-function replaceFolder(from: string, to: string): void {
-  const aside = `${to}.old-${process.pid}`;
-  const had = existsSync(to);
-  mkdirSync(dirname(to), { recursive: true });
-  if (had) renameSync(to, aside);
-  renameSync(from, to);
-  if (had) rmSync(aside, { recursive: true, force: true });
 }
 
 function summarize(targetDir: string, files: Map<string, ManifestFile>): ExportSummary {
