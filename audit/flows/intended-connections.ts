@@ -20,6 +20,8 @@ export interface IntendedConnection {
 
 export interface PeerMatcher {
   readonly describe: string;
+  /** The one namespace whose pods it can match, when it matches pods of one namespace only. */
+  readonly namespace?: string;
   matches(peer: ConnectivityPeer): boolean;
   /** For address matchers: the IPv4 ranges they cover. */
   readonly addresses?: IntervalList;
@@ -42,6 +44,7 @@ function matcher(endpoint: FlowEndpoint, tenantNamespaces: ReadonlySet<string>):
       const wanted = Object.entries(endpoint.podLabels);
       return {
         describe: `${endpoint.namespace}/${wanted.map(([k, v]) => `${k}=${v}`).join(",") || "*"}`,
+        namespace: endpoint.namespace,
         matches: (peer) => peer.type === "workload" && peer.namespace === endpoint.namespace && wanted.every(([k, v]) => peer.labels[k] === v),
       };
     }

@@ -32,6 +32,9 @@ export interface ClusterFlowReport {
   readonly matrix: ZoneMatrix;
 }
 
+/** Key of the intended connections whose source is not pods of one namespace (addresses, every tenant). */
+const ANY_SOURCE = "*";
+
 export interface VerifyOptions {
   /**
    * The stacks are part of the artifact (a department-only synthesis checks what it changed):
@@ -87,12 +90,23 @@ function verifyCluster(
   );
   const differences: FlowDifference[] = [];
 
+  // Connections are matched against the intended ones of their source's namespace only: at
+  // province scale, trying every intended connection for every effective one was most of the gate.
+  const bySource = new Map<string, IntendedConnection[]>();
+  for (const i of intended) {
+    const key = i.from.namespace ?? ANY_SOURCE;
+    bySource.set(key, [...(bySource.get(key) ?? []), i]);
+  }
+  const workloadsByNamespace = new Map<string, WorkloadPeer[]>();
+  for (const w of result.workloads) workloadsByNamespace.set(w.namespace, [...(workloadsByNamespace.get(w.namespace) ?? []), w]);
+
   // Every effective connection must be intended, on the same ports.
   const effective = new Map<string, PortSet>();
   for (const { src, dst, conn } of result.connections) {
     effective.set(`${peerName(src)} ${peerName(dst)}`, conn);
     if (!isManaged(src) && !isManaged(dst)) continue; // neither end is the platform's to govern
-    const allowed = intended.filter((i) => i.from.matches(src) && i.to.matches(dst)).reduce((set, i) => set.union(i.ports), PortSet.NONE);
+    const candidates = [...(bySource.get(src.type === "workload" ? src.namespace : "") ?? []), ...(bySource.get(ANY_SOURCE) ?? [])];
+    const allowed = candidates.filter((i) => i.from.matches(src) && i.to.matches(dst)).reduce((set, i) => set.union(i.ports), PortSet.NONE);
     const extra = conn.minus(allowed);
     if (!extra.isEmpty()) {
       const responsible = policiesAllowing(policies, namespaceLabels, src, dst, extra);
@@ -102,7 +116,7 @@ function verifyCluster(
   }
 
   // Every intended connection must be effective.
-  for (const connection of intended) differences.push(...missingConnections(cluster, connection, result.workloads, result.connections, effective));
+  for (const connection of intended) differences.push(...missingConnections(cluster, connection, workloadsByNamespace, result.workloads, result.connections, effective));
 
   return {
     cluster,
@@ -117,6 +131,7 @@ function verifyCluster(
 function missingConnections(
   cluster: string,
   intended: IntendedConnection,
+  workloadsByNamespace: ReadonlyMap<string, readonly WorkloadPeer[]>,
   workloads: readonly WorkloadPeer[],
   connections: ReturnType<typeof analyzeObjects>["connections"],
   effective: ReadonlyMap<string, PortSet>,
@@ -124,8 +139,9 @@ function missingConnections(
   const flow = `${intended.flow.kind} flow "${intended.flow.purpose}"`;
   const missing = (src: string, dst: string, ports: PortSet, detail = `declared by the ${flow}, not allowed by the policies`): FlowDifference =>
     ({ cluster, kind: "missing", src, dst, ports: ports.toString(), detail });
-  const sources = workloads.filter((w) => intended.from.matches(w));
-  const targets = workloads.filter((w) => intended.to.matches(w));
+  const candidates = (matcher: IntendedConnection["from"]) => (matcher.namespace !== undefined ? workloadsByNamespace.get(matcher.namespace) ?? [] : workloads);
+  const sources = candidates(intended.from).filter((w) => intended.from.matches(w));
+  const targets = candidates(intended.to).filter((w) => intended.to.matches(w));
 
   if (intended.to.addresses || intended.from.addresses) {
     // One end is outside the cluster: the ranges the analyzer reports must cover the declared ones.

@@ -31,7 +31,19 @@ export interface ArtifactView {
   readonly resources: readonly ArtifactResource[];
 }
 
+// Every rule asks for the view; it is built once per artifact.
+const views = new WeakMap<readonly ArtifactStack[], ArtifactView>();
+
 export function viewArtifact(stacks: readonly ArtifactStack[]): ArtifactView {
+  let view = views.get(stacks);
+  if (!view) {
+    view = buildView(stacks);
+    views.set(stacks, view);
+  }
+  return view;
+}
+
+function buildView(stacks: readonly ArtifactStack[]): ArtifactView {
   const resources = stacks.flatMap((s) => s.resources);
   // Policies by cluster and namespace, found in one pass (a filter per namespace is quadratic at province scale).
   const policiesIn = new Map<string, ArtifactResource[]>();

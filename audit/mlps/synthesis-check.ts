@@ -34,9 +34,11 @@ export function rulePackGate(
  * ends are not loaded, and the proof leaves those flows out).
  */
 function scopeTo(model: PlatformModel, departments: readonly string[]): PlatformModel {
+  const synthesized = new Set(departments);
+  // Partners of the synthesized departments only, not the partners' partners.
   const scope = new Set(departments);
   for (const a of model.sharingAgreements) {
-    if (scope.has(a.provider.department) || scope.has(a.consumer.department)) {
+    if (synthesized.has(a.provider.department) || synthesized.has(a.consumer.department)) {
       scope.add(a.provider.department);
       scope.add(a.consumer.department);
     }
