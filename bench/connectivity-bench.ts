@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { analyzeConnectivity, analyzeObjects, buildClusterModel, formatConnectivity } from "../audit/connectivity";
 import { readManifestFolder } from "../audit/connectivity/read-manifests";
 
-const CASES = "/work/shared/netpol-conformance/cases";
+// shared/ lies beside the project.
+const CASES = join(__dirname, "..", "..", "shared", "netpol-conformance", "cases");
 const RUNS = 5;
 
 function median(run: () => void): number {

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ConnectivityInputError, analyzeManifestFolder, formatConnectivity } from "../../../audit/connectivity";
 
-const CORPUS = "/work/shared/netpol-conformance";
+// shared/ lies beside the project (in CI too: a copy beside the clone).
+const CORPUS = join(__dirname, "..", "..", "..", "..", "shared", "netpol-conformance");
 const CASES = join(CORPUS, "cases");
 const INVALID = join(CORPUS, "invalid");
 
