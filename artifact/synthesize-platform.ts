@@ -4,7 +4,7 @@ import type { PlatformModel } from "../config/model/platform-model";
 import { buildGovcloudApp } from "../stacks/govcloud-app";
 import { isRunning } from "./process-liveness";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
-import { replaceFolder } from "./replace-folder";
+import { assertReplaceable, replaceFolder } from "./replace-folder";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -47,6 +47,10 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
   const cleanUp = () => [staging, partial].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   cleanUp();
   recoverFromKilledRuns(outdir);
+  assertReplaceable(outdir, "an earlier synthesis output (no manifest.json)", (folder) => existsSync(join(folder, "manifest.json")));
+  if (options.departments !== undefined && !existsSync(join(outdir, "manifest.json"))) {
+    throw new SynthesisRefusedError([`no earlier output in ${outdir}: a synthesis of some departments adds to a full one; run govcloud synth without --department first`]);
+  }
   mkdirSync(dirname(outdir), { recursive: true });
   try {
     const onlySome = options.departments !== undefined && existsSync(outdir);

@@ -1,4 +1,6 @@
 import { ArtifactReadError } from "../audit/export";
+import { UnsafeTargetError } from "../artifact/replace-folder";
+import { SynthesisRefusedError } from "../artifact/synthesize-platform";
 /** What every command receives: its positional arguments, the parsed options and where to print. */
 export interface CommandContext {
   readonly args: readonly string[];
@@ -18,16 +20,21 @@ export interface CommandContext {
 /** A command line that cannot be run as written; reported with the usage text and exit code 2. */
 export class UsageError extends Error {}
 
+/** File-system errors that mean the user pointed at a path that cannot be used, not a bug. */
+const PATH_ERRORS = new Set(["ENOENT", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EEXIST", "EROFS", "ENOSPC"]);
+
 /**
- * Runs a command body that reads a synthesized artifact; an artifact that cannot be read is
- * the user's problem to fix (a missing or damaged `cdktf.out`), reported in one line, exit 1.
+ * Runs a command body that reads or writes artifacts: an artifact that cannot be read (missing
+ * or damaged `cdktf.out`), a target that must not be replaced, or a path that cannot be written
+ * is the user's to fix, reported in one line with exit code 1, never as a stack trace.
  */
 export function withArtifact(io: CommandContext["io"], body: () => number): number {
   try {
     return body();
   } catch (e) {
-    if (e instanceof ArtifactReadError) {
-      io.err(`govcloud: ${e.message}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof ArtifactReadError || e instanceof UnsafeTargetError || e instanceof SynthesisRefusedError || (code !== undefined && PATH_ERRORS.has(code))) {
+      io.err(`govcloud: ${(e as Error).message}\n`);
       return 1;
     }
     throw e;

@@ -4,7 +4,6 @@ import { Interval, IntervalList, normalizeIntervals, subtractIntervals } from ".
 /** IPv4 addresses are unsigned 32-bit integers, so ranges are plain integer intervals. */
 export const IPV4_FIRST = 0;
 export const IPV4_LAST = 2 ** 32 - 1;
-export const IPV4_SPACE: IntervalList = [{ start: IPV4_FIRST, end: IPV4_LAST }];
 
 // Octets with leading zeros are refused, as Go's net.ParseIP does (they are ambiguous: octal or not).
 const OCTET = "(0|[1-9]\\d{0,2})";

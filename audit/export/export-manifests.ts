@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { type ArtifactResource, type ArtifactStack, compareText, readArtifact } from "./read-artifact";
-import { replaceFolder } from "../../artifact/replace-folder";
+import { assertReplaceable, replaceFolder } from "../../artifact/replace-folder";
 
 /** The file of a cluster's folder that holds its objects without a namespace. */
 export const CLUSTER_SCOPED_FILE = "cluster-scoped.yaml";
@@ -25,6 +25,7 @@ const SAFE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export function exportManifests(outdir: string, targetDir: string): ExportSummary {
   const files = manifestFiles(readArtifact(outdir));
   const target = resolve(targetDir);
+  assertReplaceable(target, "an earlier export (cluster folders of .yaml files)", isEarlierExport);
   const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
@@ -91,4 +92,11 @@ function summarize(targetDir: string, files: Map<string, ManifestFile>): ExportS
     clusters.set(cluster, [...(clusters.get(cluster) ?? []), { file, objects }]);
   }
   return { targetDir, clusters: [...clusters].map(([cluster, list]) => ({ cluster, files: list })) };
+}
+
+/** An export is cluster folders holding only .yaml files. */
+function isEarlierExport(folder: string): boolean {
+  return readdirSync(folder, { withFileTypes: true }).every(
+    (entry) => entry.isDirectory() && readdirSync(join(folder, entry.name)).every((file) => file.endsWith(".yaml")),
+  );
 }

@@ -40,7 +40,7 @@ export function readArtifact(outdir: string, includeStack: (name: string) => boo
   if (!existsSync(join(outdir, "manifest.json"))) {
     throw new ArtifactReadError([{ stack: outdir, message: "no synthesized output here (manifest.json is missing); run `govcloud synth` first" }]);
   }
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+  const manifest = readJson(outdir, join(outdir, "manifest.json")) as {
     stacks?: Record<string, { synthesizedStackPath?: string }>;
   };
   const stacks = Object.entries(manifest.stacks ?? {})
@@ -48,7 +48,7 @@ export function readArtifact(outdir: string, includeStack: (name: string) => boo
     .sort(([a], [b]) => compareText(a, b))
     .map(([name, entry]) => {
       const path = join(outdir, entry.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));
-      return convertStackDocument(name, JSON.parse(readFileSync(path, "utf8")));
+      return convertStackDocument(name, readJson(name, path));
     });
   const problems = [...stacks.flatMap((stack) => stack.problems), ...duplicateObjects(stacks)];
   if (problems.length > 0) throw new ArtifactReadError(problems);
@@ -144,4 +144,13 @@ function objectName(resource: ArtifactResource): string {
 /** Byte-wise order, the same on every machine and locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A file of the artifact as JSON; a missing or damaged one is an ArtifactReadError naming it. */
+function readJson(stack: string, path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new ArtifactReadError([{ stack, message: `cannot read ${path}: ${(e as Error).message}; synthesize again` }]);
+  }
 }

@@ -42,10 +42,6 @@ export function declaredGroups(model: PlatformModel): DeclaredGroup[] {
   return [...byGroup.keys()].sort().map((group) => ({ group, declarations: byGroup.get(group) ?? [] }));
 }
 
-export function describeDeclaration(declaration: GroupDeclaration): string {
-  return declaration.kind === "department" ? `${declaration.owner} of department ${declaration.department}` : `${declaration.duty} admins of the platform`;
-}
-
 /** Whether the platform hosts level 3 or above, where separation of duties is mandatory (MLPS). */
 export function hostsLevelThreeOrAbove(model: PlatformModel): boolean {
   return model.clusters.some((cluster) => cluster.levels.some((level) => level >= 3)) ||

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEPARTMENTS_DIR } from "../../config/declaration/load-declaration";
+import { DEPARTMENTS_DIR, PLATFORM_FILE } from "../../config/declaration/load-declaration";
 import { departmentTemplate } from "../../config/declaration/department-template";
 import { dnsLabel } from "../../config/schema/common";
 import { UsageError, type CommandContext } from "../command-context";
@@ -16,6 +16,10 @@ export function runInit(context: CommandContext): number {
   const checked = dnsLabel.safeParse(name);
   if (!checked.success) {
     io.err(`govcloud: department name "${name}" ${checked.error.issues[0].message}\n`);
+    return 1;
+  }
+  if (!existsSync(join(options.config, PLATFORM_FILE))) {
+    io.err(`govcloud: no platform declaration at ${join(options.config, PLATFORM_FILE)}; departments are added to an existing platform (--config)\n`);
     return 1;
   }
   const file = join(options.config, DEPARTMENTS_DIR, `${name}.yaml`);

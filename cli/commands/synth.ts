@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import { SynthesisRefusedError, synthesizePlatform, type StackSummary } from "../../artifact/synthesize-platform";
+import { synthesizePlatform, type StackSummary } from "../../artifact/synthesize-platform";
 import { rulePackGate } from "../../audit/mlps/synthesis-check";
 import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
-import { UsageError, type CommandContext } from "../command-context";
+import { UsageError, withArtifact, type CommandContext } from "../command-context";
 import { validateDeclaration } from "./validate";
 
 /** `govcloud synth`: validate, then synthesize; the previous output is replaced only on success. */
@@ -25,20 +25,13 @@ export function runSynth(context: CommandContext): number {
     },
     departments,
   );
-  let stacks: StackSummary[];
-  try {
-    stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments, check });
-  } catch (e) {
-    if (e instanceof SynthesisRefusedError) {
-      io.err(`govcloud: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (options.summary) io.out(summary(model, stacks, departments));
-  io.out(`Synthesized ${stacks.length} stacks into ${options.out}/stacks in ${seconds} s.\n`);
-  return 0;
+  return withArtifact(io, () => {
+    const stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments, check });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (options.summary) io.out(summary(model, stacks, departments));
+    io.out(`Synthesized ${stacks.length} stacks into ${options.out}/stacks in ${seconds} s.\n`);
+    return 0;
+  });
 }
 
 function summary(model: PlatformModel, stacks: readonly StackSummary[], only?: readonly string[]): string {

@@ -96,8 +96,3 @@ export type ServiceModel = Readonly<ServiceDeclaration> & {
   readonly connectsTo: readonly string[];
   readonly egressTo: readonly string[];
 };
-
-/** The network zone of a protection level. */
-export function levelZone(level: Level): string {
-  return `level-${level}`;
-}
