@@ -5,6 +5,7 @@ import { buildGovcloudApp } from "../stacks/govcloud-app";
 import { isRunning } from "./process-liveness";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 import { assertReplaceable, replaceFolder } from "./replace-folder";
+import { departmentStackName } from "../config/model/stack-names";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -143,7 +144,7 @@ function mergeStacks(from: string, into: string): void {
 export function summarizeStacks(outdir: string, only?: readonly string[]): StackSummary[] {
   const stacksDir = join(outdir, "stacks");
   return readdirSync(stacksDir)
-    .filter((name) => !only || only.some((d) => name === `dept-${d}`))
+    .filter((name) => !only || only.some((d) => name === departmentStackName(d)))
     .sort()
     .map((name) => {
       const document = JSON.parse(readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")) as {

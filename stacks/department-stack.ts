@@ -8,10 +8,8 @@ import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { addServiceTemplate } from "./service-templates";
 import { configureStateBackend, type StateLocation } from "./state-backend";
+import { departmentStackName } from "../config/model/stack-names";
 
-export function departmentStackName(department: string): string {
-  return `dept-${department}`;
-}
 
 const STATEFUL_TEMPLATES = new Set(["postgres", "redis"]);
 

@@ -5,10 +5,8 @@ import { PlatformBaseline } from "../constructs/platform/platform-baseline";
 import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { configureStateBackend, type StateLocation } from "./state-backend";
+import { platformStackName } from "../config/model/stack-names";
 
-export function platformStackName(cluster: string): string {
-  return `platform-${cluster}`;
-}
 
 /** `platform-<cluster>`: the baseline of one cluster, applied by the platform team. */
 export class PlatformStack extends TerraformStack {

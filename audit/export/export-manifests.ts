@@ -52,7 +52,9 @@ export function manifestFiles(stacks: readonly ArtifactStack[]): Map<string, Man
   const groups = new Map<string, ArtifactResource[]>();
   for (const resource of stacks.flatMap((stack) => stack.resources)) {
     const path = `${safeName(resource.cluster, "cluster")}/${fileOf(resource)}`;
-    groups.set(path, [...(groups.get(path) ?? []), resource]);
+    const group = groups.get(path);
+    if (group) group.push(resource);
+    else groups.set(path, [resource]);
   }
   const files = new Map<string, ManifestFile>();
   for (const path of [...groups.keys()].sort(compareText)) {

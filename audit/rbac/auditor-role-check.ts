@@ -4,6 +4,7 @@ import { AUDITOR_ROLE } from "./declared-groups";
 import { findingAtRef } from "./finding-at-ref";
 import { allowedVerbs, READ_VERBS, target } from "./permission-match";
 import type { RbacGraph } from "./rbac-graph";
+import { platformStackName } from "../../config/model/stack-names";
 
 export const AUDITOR_ROLE_CHECK = "rbac-auditor-read-only";
 
@@ -20,7 +21,7 @@ export function checkAuditorRole(model: PlatformModel, graph: RbacGraph): AuditC
   for (const cluster of [...model.clusters].map((c) => c.name).sort()) {
     const role = graph.roles.find((r) => r.kind === "ClusterRole" && r.cluster === cluster && r.name === AUDITOR_ROLE);
     if (!role) {
-      findings.push({ stack: `platform-${cluster}`, message: `cluster ${cluster} has no ClusterRole ${AUDITOR_ROLE}` });
+      findings.push({ stack: platformStackName(cluster), message: `cluster ${cluster} has no ClusterRole ${AUDITOR_ROLE}` });
       continue;
     }
     for (const rule of role.rules) {
@@ -33,7 +34,7 @@ export function checkAuditorRole(model: PlatformModel, graph: RbacGraph): AuditC
     const bindings = graph.bindings.filter((b) => b.kind === "ClusterRoleBinding" && b.cluster === cluster && b.roleRef.kind === "ClusterRole" && b.roleRef.name === AUDITOR_ROLE);
     for (const group of auditGroups) {
       if (!bindings.some((b) => b.subjects.some((s) => s.kind === "Group" && s.name === group))) {
-        findings.push({ stack: `platform-${cluster}`, message: `audit admin group ${group} is not bound to ClusterRole ${AUDITOR_ROLE} on cluster ${cluster}` });
+        findings.push({ stack: platformStackName(cluster), message: `audit admin group ${group} is not bound to ClusterRole ${AUDITOR_ROLE} on cluster ${cluster}` });
       }
     }
     evidence.push({

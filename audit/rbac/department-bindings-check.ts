@@ -2,6 +2,7 @@ import type { PlatformModel } from "../../config/model/platform-model";
 import { type AuditCheck, type CheckEvidence, type CheckFinding, decidedCheck } from "./audit-check";
 import { liveDepartments, OWNER_ROLES, TENANT_ROLE_OF_OWNER } from "./declared-groups";
 import type { RbacGraph } from "./rbac-graph";
+import { departmentStackName } from "../../config/model/stack-names";
 
 export const DEPARTMENT_BINDINGS_CHECK = "rbac-department-bindings";
 
@@ -13,7 +14,7 @@ export function checkDepartmentBindings(model: PlatformModel, graph: RbacGraph):
   const findings: CheckFinding[] = [];
   const evidence: CheckEvidence[] = [];
   for (const department of liveDepartments(model)) {
-    const stack = `dept-${department.name}`;
+    const stack = departmentStackName(department.name);
     for (const environment of department.environments) {
       const found: string[] = [];
       for (const owner of OWNER_ROLES) {

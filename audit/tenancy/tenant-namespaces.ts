@@ -1,6 +1,7 @@
 import type { PlatformModel } from "../../config/model/platform-model";
 import type { ArtifactResource, ArtifactStack } from "../export";
 import { type CheckFinding, findingAt, liveDepartments } from "../rbac";
+import { departmentStackName } from "../../config/model/stack-names";
 
 /** The label the platform puts on every tenant namespace; admission policy bindings select on it. */
 export const TENANT_LABEL = "govcloud/tenant";
@@ -35,7 +36,7 @@ export function tenantNamespaces(stacks: readonly ArtifactStack[], model: Platfo
       const k = key(environment.cluster, environment.namespace);
       if (found.has(k)) continue;
       const resource = namespaces.find((r) => r.cluster === environment.cluster && r.object.metadata.name === environment.namespace);
-      found.set(k, { cluster: environment.cluster, name: environment.namespace, labels: resource?.object.metadata.labels ?? {}, ...(resource ? { resource } : {}), stack: `dept-${department.name}` });
+      found.set(k, { cluster: environment.cluster, name: environment.namespace, labels: resource?.object.metadata.labels ?? {}, ...(resource ? { resource } : {}), stack: departmentStackName(department.name) });
     }
   }
   return [...found.values()].sort((a, b) => compare(`${a.cluster}/${a.name}`, `${b.cluster}/${b.name}`));

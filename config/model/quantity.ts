@@ -34,7 +34,8 @@ export class Cpu {
   }
 }
 
-const UNITS = [
+/** Binary units, largest first, as Kubernetes quantities write them. */
+export const BINARY_UNITS = [
   ["Pi", 2 ** 50],
   ["Ti", 2 ** 40],
   ["Gi", 2 ** 30],
@@ -59,7 +60,7 @@ export class Bytes {
 
   /** `512Mi`, `64Gi`, `1.5Ti` as written in the declaration. */
   static parse(value: string): Bytes {
-    for (const [unit, factor] of UNITS) {
+    for (const [unit, factor] of BINARY_UNITS) {
       if (value.endsWith(unit)) return new Bytes(Math.round(Number(value.slice(0, -unit.length)) * factor));
     }
     return new Bytes(Number(value));
@@ -75,7 +76,7 @@ export class Bytes {
 
   /** The largest binary unit that expresses the size exactly: `64Gi`, `1536Mi`. */
   toString(): string {
-    for (const [unit, factor] of UNITS) {
+    for (const [unit, factor] of BINARY_UNITS) {
       if (this.bytes % factor === 0 && this.bytes >= factor) return `${this.bytes / factor}${unit}`;
     }
     return String(this.bytes);

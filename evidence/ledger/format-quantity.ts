@@ -1,3 +1,5 @@
+import { BINARY_UNITS as UNITS } from "../../config/model/quantity";
+
 /**
  * Exact integers (millicores, bytes, fractions) into terminal text. The only place the ledger
  * rounds: cores to at most three decimals (a millicore), sizes to one decimal of a binary unit
@@ -13,13 +15,6 @@ export function formatCores(millis: number): string {
   return rest === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(rest).padStart(3, "0").replace(/0+$/, "")}`;
 }
 
-const UNITS = [
-  ["Pi", 2 ** 50],
-  ["Ti", 2 ** 40],
-  ["Gi", 2 ** 30],
-  ["Mi", 2 ** 20],
-  ["Ki", 2 ** 10],
-] as const;
 
 /**
  * `750Gi`, `1700Gi` (exact, as a quota is written), else the largest unit to one decimal:
