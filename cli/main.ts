@@ -35,6 +35,19 @@ options:
   -h, --help                   this text
 `;
 
+/** The options each command reads; any other is a mistake worth saying, not silently ignoring. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  validate: ["config", "today"],
+  synth: ["config", "out", "department", "summary", "today"],
+  schema: ["config"],
+  init: ["config"],
+  audit: ["config", "out", "report", "today"],
+  ledger: ["config", "out", "today"],
+  diff: [],
+  export: ["out", "to"],
+  connectivity: ["format"],
+};
+
 /** The `govcloud` command line. Returns the exit code: 0 success, 1 problems found, 2 usage error. */
 export async function main(argv: string[], io: CommandContext["io"] = defaultIo()): Promise<number> {
   let parsed;
@@ -53,6 +66,7 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         report: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
+      tokens: true,
     });
   } catch (e) {
     io.err(`govcloud: ${(e as Error).message}\n\n${USAGE}`);
@@ -65,6 +79,13 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
   }
   if (command === undefined) {
     io.err(`govcloud: no command given\n\n${USAGE}`);
+    return 2;
+  }
+  const allowed = COMMAND_OPTIONS[command];
+  const given = [...new Set((parsed.tokens ?? []).flatMap((t) => (t.kind === "option" ? [t.name] : [])))];
+  const misplaced = allowed ? given.filter((name) => name !== "help" && !allowed.includes(name)) : [];
+  if (misplaced.length > 0) {
+    io.err(`govcloud: ${command} does not take ${misplaced.map((n) => `--${n}`).join(", ")}${allowed!.length > 0 ? ` (it takes ${allowed!.map((n) => `--${n}`).join(", ")})` : ""}\n`);
     return 2;
   }
   if (parsed.values.today !== undefined && !isoDate.safeParse(parsed.values.today).success) {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { departmentSchema, type DepartmentDeclaration } from "../schema/department";
 import { platformSchema, type PlatformDeclaration } from "../schema/platform";
@@ -44,7 +44,11 @@ export const WAIVERS_FILE = "waivers.yaml";
 export function loadDeclaration(configDir: string, displayRoot: string = process.cwd()): LoadResult {
   const documents = new Map<string, SourceDocument>();
   const problems: Problem[] = [];
-  const display = (path: string) => relative(displayRoot, path) || path;
+  // Relative to where the user is when the file is below it; as an absolute path otherwise.
+  const display = (path: string) => {
+    const shown = relative(displayRoot, path);
+    return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? resolve(path) : shown;
+  };
 
   function load<S extends z.ZodType>(path: string, schema: S, required: boolean): Sourced<z.output<S>> | undefined {
     const file = display(path);

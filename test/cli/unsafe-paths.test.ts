@@ -84,3 +84,19 @@ describe("paths that cannot be used", () => {
     expect(readdirSync(dirname(nowhere))).toEqual([]);
   });
 });
+
+describe("options", () => {
+  it("refuses an option the command does not read, rather than ignoring it", async () => {
+    expect(await govcloud(["validate", "--to", "x", "--department", "health"])).toEqual({
+      status: 2,
+      out: "",
+      err: "govcloud: validate does not take --to, --department (it takes --config, --today)\n",
+    });
+    expect((await govcloud(["diff", "--out", "x", "a", "b"])).err).toBe("govcloud: diff does not take --out\n");
+  });
+
+  it("shows a declaration outside the working directory by its absolute path", async () => {
+    const run = await govcloud(["validate", "--config", "/nonexistent-govcloud-config"]);
+    expect(run.err.split("\n")[0]).toBe("/nonexistent-govcloud-config/platform.yaml:1:1 (document): file not found");
+  });
+});
