@@ -43,8 +43,8 @@ const SECURE = "secure-l4";
 type Environment = DepartmentDeclaration["environments"][number];
 type Service = Partial<ServiceDeclaration> & Pick<ServiceDeclaration, "name" | "template" | "image" | "dataClass">;
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
+/** mulberry32: small, fast and the same on every machine (the robustness tests shuffle with it too). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,7 +5,7 @@ import type { MlpsRequirement } from "./mlps-rule";
  * level 2 is clause 7, level 4 clause 9); `clauseChecked` is false where the number is inferred
  * from the standard's structure (shared/reference/MLPS-2.0.md) and not yet checked against its text.
  */
-const requirement = (area: string, areaEnglish: string, item: string, itemEnglish: string, clause: string, clauseChecked: boolean): MlpsRequirement => ({
+export const requirement = (area: string, areaEnglish: string, item: string, itemEnglish: string, clause: string, clauseChecked: boolean): MlpsRequirement => ({
   area,
   areaEnglish,
   item,

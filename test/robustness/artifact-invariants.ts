@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { parseDocument, visit } from "yaml";
 import type { ArtifactStack } from "../../audit/export";
 import type { PlatformModel } from "../../config/model/platform-model";
+// The benchmark's deterministic PRNG, so a shuffle is reproduced from its seed.
+import { random } from "../../bench/generate-province";
 
 /**
  * What every tenant namespace of a synthesized artifact must carry whatever the declaration:
@@ -48,17 +50,6 @@ export function tenantNamespaceViolations(stacks: readonly ArtifactStack[], mode
   return violations;
 }
 
-/** A small deterministic PRNG (mulberry32), so a shuffle is reproduced from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffleInPlace<T>(items: T[], next: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {

@@ -4,6 +4,7 @@ import type { MlpsRequirement } from "../../../audit/mlps/mlps-rule";
 import type { Level } from "../../../config/schema/common";
 import type { EvidencePack } from "../../../evidence/evidence-pack";
 import type { Ledger } from "../../../evidence/ledger";
+import { requirement } from "../../../audit/mlps/requirements";
 
 /**
  * A hand-made evidence pack of a small provincial platform, worked out so its figures agree
@@ -18,14 +19,6 @@ export const FIXTURE_DATE = "2026-11-27";
 const GI = 2 ** 30;
 const TI = 2 ** 40;
 
-const requirement = (area: string, areaEnglish: string, item: string, itemEnglish: string, clause: string, clauseChecked: boolean): MlpsRequirement => ({
-  area,
-  areaEnglish,
-  item,
-  itemEnglish,
-  clause,
-  clauseChecked,
-});
 
 const ACCESS_CONTROL = requirement("安全区域边界", "Security area boundary", "访问控制", "Access control", "8.1.3.2", true);
 const NETWORK_ARCHITECTURE = requirement("安全通信网络", "Security communication network", "网络架构", "Network architecture", "8.1.2.1", false);
