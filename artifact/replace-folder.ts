@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { isRunning } from "./process-liveness";
 
 /**
  * Renames a fully written `from` over `to`: the old `to` is moved aside (`<to>.old-<pid>`) first
  * and removed only after the swap, so a reader sees the old folder or the new one, never half.
- * A run killed between the two renames leaves the old folder aside, which the next synthesis
- * puts back (see synthesize-platform.ts).
+ * A run killed between the two renames leaves the old folder aside, which the next run puts
+ * back (`recoverFromKilledRuns`).
  */
 export function replaceFolder(from: string, to: string): void {
   const aside = `${to}.old-${process.pid}`;
@@ -36,4 +37,29 @@ export function assertReplaceable(target: string, what: string, isEarlierOutput:
   const folder = statSync(target).isDirectory();
   if (folder && (readdirSync(target).length === 0 || isEarlierOutput(target))) return;
   throw new UnsafeTargetError(target, what);
+}
+
+/**
+ * A synthesis or an export killed midway leaves its staging folders (`.<name>.staging-<pid>[-departments]`)
+ * and, if killed inside the swap, the previous output moved aside (`<name>.old-<pid>`). Those
+ * of processes that no longer run are removed; an output moved aside is put back when the swap
+ * never completed, so the previous output is what the next run starts from.
+ */
+export function recoverFromKilledRuns(outdir: string): void {
+  const parent = dirname(outdir);
+  if (!existsSync(parent)) return;
+  const base = basename(outdir);
+  const staging = new RegExp(`^\\.${escapeRegExp(base)}\\.staging-(\\d+)(-departments)?$`);
+  const aside = new RegExp(`^${escapeRegExp(base)}\\.old-(\\d+)$`);
+  for (const name of readdirSync(parent).sort()) {
+    const stale = staging.exec(name) ?? aside.exec(name);
+    if (!stale || isRunning(Number(stale[1]))) continue;
+    const path = join(parent, name);
+    if (aside.test(name) && !existsSync(outdir)) renameSync(path, outdir);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,9 +2,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { buildGovcloudApp } from "../stacks/govcloud-app";
-import { isRunning } from "./process-liveness";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
-import { assertReplaceable, replaceFolder } from "./replace-folder";
+import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
 import { departmentStackName } from "../config/model/stack-names";
 
 export interface SynthesizeOptions {
@@ -100,30 +99,6 @@ export function withPlainStackTraces<T>(work: () => T): T {
   }
 }
 
-/**
- * A synthesis killed midway leaves its staging folders (`.cdktf.out.staging-<pid>[-departments]`)
- * and, if killed inside the swap, the previous output moved aside (`cdktf.out.old-<pid>`). Those
- * of processes that no longer run are removed; an output moved aside is put back when the swap
- * never completed, so the previous output is what the next run starts from.
- */
-function recoverFromKilledRuns(outdir: string): void {
-  const parent = dirname(outdir);
-  if (!existsSync(parent)) return;
-  const base = basename(outdir);
-  const staging = new RegExp(`^\\.${escapeRegExp(base)}\\.staging-(\\d+)(-departments)?$`);
-  const aside = new RegExp(`^${escapeRegExp(base)}\\.old-(\\d+)$`);
-  for (const name of readdirSync(parent).sort()) {
-    const stale = staging.exec(name) ?? aside.exec(name);
-    if (!stale || isRunning(Number(stale[1]))) continue;
-    const path = join(parent, name);
-    if (aside.test(name) && !existsSync(outdir)) renameSync(path, outdir);
-    else rmSync(path, { recursive: true, force: true });
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Moves the stacks of `from` into `into`, and their entries into its manifest. */
 function mergeStacks(from: string, into: string): void {

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { type ArtifactResource, type ArtifactStack, compareText, readArtifact } from "./read-artifact";
-import { assertReplaceable, replaceFolder } from "../../artifact/replace-folder";
+import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "../../artifact/replace-folder";
 
 /** The file of a cluster's folder that holds its objects without a namespace. */
 export const CLUSTER_SCOPED_FILE = "cluster-scoped.yaml";
@@ -25,6 +25,7 @@ const SAFE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export function exportManifests(outdir: string, targetDir: string): ExportSummary {
   const files = manifestFiles(readArtifact(outdir));
   const target = resolve(targetDir);
+  recoverFromKilledRuns(target);
   assertReplaceable(target, "an earlier export (cluster folders of .yaml files)", isEarlierExport);
   const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });

@@ -48,17 +48,7 @@ function amountCells(c: ClusterAllocation, field: "cpuMillis" | "memoryBytes" | 
 }
 
 function showbackTable(ledger: Ledger): string[] {
-  const rows = ledger.departments.map((d) => [
-    d.department,
-    formatCores(d.allocated.cpuMillis),
-    formatPercent(d.share.cpu),
-    formatBytes(d.allocated.memoryBytes),
-    formatPercent(d.share.memory),
-    formatBytes(d.allocated.storageBytes),
-    formatPercent(d.share.storage),
-    [...new Set(d.environments.map((e) => e.environment))].join(", "),
-    d.displayName === d.department ? "" : d.displayName,
-  ]);
+  const rows = ledger.departments.map((d) => [d.department, ...showbackCells(d), d.displayName === d.department ? "" : d.displayName]);
   const all = ledger.allocated;
   const whole = ledger.departments.length > 0 ? formatPercent(1) : formatPercent(0);
   rows.push(["all", formatCores(all.cpuMillis), whole, formatBytes(all.memoryBytes), whole, formatBytes(all.storageBytes), whole, "", ""]);
@@ -144,5 +134,18 @@ function localizationTable(ledger: Ledger): string[] {
       ],
       [...ledger.localization.clusters.map(row), row(ledger.localization.overall)],
     ),
+  ];
+}
+
+/** One department's showback figures: cpu, share, memory, share, storage, share, environments. */
+export function showbackCells(d: Ledger["departments"][number]): string[] {
+  return [
+    formatCores(d.allocated.cpuMillis),
+    formatPercent(d.share.cpu),
+    formatBytes(d.allocated.memoryBytes),
+    formatPercent(d.share.memory),
+    formatBytes(d.allocated.storageBytes),
+    formatPercent(d.share.storage),
+    [...new Set(d.environments.map((e) => e.environment))].join(", "),
   ];
 }

@@ -36,7 +36,7 @@
  *   64Gi; `LEDGER_PARAMETER_DESCRIPTIONS` their documentation from the schema.
  */
 export { computeLedger } from "./compute-ledger";
-export { formatLedger } from "./format-ledger";
+export { formatLedger, showbackCells } from "./format-ledger";
 export { DEFAULT_LEDGER_PARAMETERS, LEDGER_PARAMETER_DESCRIPTIONS, readLedgerParameters } from "./ledger-parameters";
 export type { LedgerParameters } from "./ledger-parameters";
 export type {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main } from "../../cli/main";
@@ -28,6 +28,18 @@ describe("targets that must not be replaced", () => {
     const config = join(dirname(example.outdir), "config");
     expect((await govcloud(["export", "--out", example.outdir, "--to", config])).status).toBe(1);
     expect(readdirSync(config)).toContain("platform.yaml");
+  });
+
+  it("export puts back an earlier export a killed run had moved aside, and removes its staging folder", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "govcloud-export-"));
+    const target = join(parent, "manifests");
+    expect((await govcloud(["export", "--out", example.outdir, "--to", target])).status).toBe(0);
+    // A process that cannot exist (pids are far smaller) left both behind.
+    const dead = 999_999_999;
+    renameSync(target, join(parent, `manifests.old-${dead}`));
+    mkdirSync(join(parent, `.manifests.staging-${dead}`));
+    expect((await govcloud(["export", "--out", example.outdir, "--to", target])).status).toBe(0);
+    expect(readdirSync(parent)).toEqual(["manifests"]);
   });
 
   it("export replaces an earlier export", async () => {

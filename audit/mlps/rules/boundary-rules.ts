@@ -134,3 +134,17 @@ export function fromTenancyCheck(context: RuleContext, key: string): RuleOutcome
     },
   ];
 }
+
+/**
+ * A platform-wide verdict taken from an RBAC check, with its evidence. A check the report does
+ * not have is not met: a renamed check must not pass the rule silently.
+ */
+export function fromRbacCheck(context: RuleContext, id: string): RuleOutcome {
+  const check = context.rbac.checks.find((c) => c.id === id);
+  return {
+    target: "platform",
+    met: check !== undefined && check.status !== "fail",
+    message: check ? `${check.title}: ${check.status}` : `no RBAC check ${id}`,
+    evidence: [id, ...(check?.evidence.map((e) => e.statement) ?? [])],
+  };
+}

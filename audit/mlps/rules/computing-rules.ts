@@ -2,7 +2,7 @@ import { fromAllowedRegistry, isSha256Digest, parseImageReference } from "../../
 import type { MlpsRule, RuleContext, RuleOutcome } from "../mlps-rule";
 import { ref, viewArtifact, type WorkloadView } from "../artifact-view";
 import { REQUIREMENTS } from "../requirements";
-import { fromTenancyCheck } from "./boundary-rules";
+import { fromRbacCheck, fromTenancyCheck } from "./boundary-rules";
 
 const ALL = [1, 2, 3, 4] as const;
 const STORES = new Set(["postgres", "redis"]);
@@ -54,16 +54,7 @@ export const COMPUTING_RULES: readonly MlpsRule[] = [
     requirement: REQUIREMENTS.computingAccessControl,
     severity: "error",
     remedy: "Bind department groups only to the govcloud tenant roles in their own namespaces.",
-    evaluate: (context) =>
-      ["rbac-department-scope", "rbac-tenant-role-limits"].map((id) => {
-        const check = context.rbac.checks.find((c) => c.id === id);
-        return {
-          target: "platform",
-          met: check?.status === "pass",
-          message: check ? `${check.title}: ${check.status}` : `no RBAC check ${id}`,
-          evidence: [id, ...(check?.evidence.map((e) => e.statement) ?? [])],
-        };
-      }),
+    evaluate: (context) => ["rbac-department-scope", "rbac-tenant-role-limits"].map((id) => fromRbacCheck(context, id)),
   },
   {
     id: "MLPS-CMP-04",

@@ -2,6 +2,7 @@ import { MIN_LOG_RETENTION_DAYS } from "../../../config/rules/platform-policy";
 import type { MlpsRule } from "../mlps-rule";
 import { flowOf, ref, viewArtifact } from "../artifact-view";
 import { REQUIREMENTS } from "../requirements";
+import { fromRbacCheck, fromTenancyCheck } from "./boundary-rules";
 
 /** Security management centre: central monitoring and logs, retention, separation of duties. */
 export const MANAGEMENT_RULES: readonly MlpsRule[] = [
@@ -51,16 +52,7 @@ export const MANAGEMENT_RULES: readonly MlpsRule[] = [
     requirement: REQUIREMENTS.systemManagement,
     severity: "error",
     remedy: "Declare disjoint admin groups in platform.yaml; keep the platform's separated roles.",
-    evaluate: ({ rbac }) =>
-      ["rbac-separation-of-duties", "rbac-auditor-read-only"].map((id) => {
-        const check = rbac.checks.find((c) => c.id === id);
-        return {
-          target: "platform",
-          met: check?.status !== "fail",
-          message: check ? `${check.title}: ${check.status}` : `no RBAC check ${id}`,
-          evidence: [id, ...(check?.evidence.map((e) => e.statement) ?? [])],
-        };
-      }),
+    evaluate: (context) => ["rbac-separation-of-duties", "rbac-auditor-read-only"].map((id) => fromRbacCheck(context, id)),
   },
 ];
 
@@ -98,12 +90,7 @@ export const CLOUD_RULES: readonly MlpsRule[] = [
     remedy: "Keep each environment in its own namespace with the platform's quota, limit range and default deny.",
     evaluate: (context) =>
       ["configure-namespace-resource-quotas", "configure-namespace-object-limits", "default-deny-network-connections-across-tenants", "block-access-to-other-tenant-resources"].flatMap(
-        (key) => context.tenancy.checks.filter((c) => c.key === key).map((check) => ({
-          target: "platform",
-          met: check.status !== "fail",
-          message: `${check.id} ${check.title}: ${check.status}`,
-          evidence: [`${check.id} ${check.title}`, ...check.evidence.map((e) => e.statement)],
-        })),
+        (key) => fromTenancyCheck(context, key),
       ),
   },
   {

@@ -1,5 +1,6 @@
 import { formatBytes, formatCores, formatPercent } from "../../ledger/format-quantity";
 import type { Footprint, Ledger, LocalizationRate } from "../../ledger";
+import { showbackCells } from "../../ledger";
 import type { EvidencePack } from "../../evidence-pack";
 import type { ReportSection, TableRow } from "../report-document";
 
@@ -51,16 +52,7 @@ export function ledgerSection(pack: EvidencePack): ReportSection {
         columns: ["部门 department", "cpu (cores)", "占比 share", "memory", "占比 share", "storage", "占比 share", "环境 environments"],
         rows: [
           ...ledger.departments.map((d) => ({
-            cells: [
-              d.displayName === d.department ? d.department : `${d.displayName} (${d.department})`,
-              formatCores(d.allocated.cpuMillis),
-              formatPercent(d.share.cpu),
-              formatBytes(d.allocated.memoryBytes),
-              formatPercent(d.share.memory),
-              formatBytes(d.allocated.storageBytes),
-              formatPercent(d.share.storage),
-              [...new Set(d.environments.map((e) => e.environment))].join(", "),
-            ],
+            cells: [d.displayName === d.department ? d.department : `${d.displayName} (${d.department})`, ...showbackCells(d)],
           })),
           {
             cells: ["合计 all", formatCores(ledger.allocated.cpuMillis), "", formatBytes(ledger.allocated.memoryBytes), "", formatBytes(ledger.allocated.storageBytes), "", ""],

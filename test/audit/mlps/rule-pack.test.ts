@@ -96,4 +96,13 @@ describe("the MLPS rule pack", () => {
     expect(finding).toMatchObject({ status: "met", level: 3, message: "enforce=restricted, level 3 needs restricted" });
     expect(finding.evidence).toEqual([refOf(stacks, "Namespace", "health-prod")]);
   });
+
+  it("does not let a rule pass on a check the audit did not make", () => {
+    const audit = runAudit(stacks, model, EXAMPLE_TODAY);
+    const rbac = { ...audit.rbac, checks: audit.rbac.checks.filter((c) => c.id !== "rbac-separation-of-duties") };
+    const without = runRulePack({ model, stacks, flows: audit.flows, rbac, tenancy: audit.tenancy }, EXAMPLE_TODAY);
+    expect(without.errors).toContain(
+      "MLPS-MGT-02 platform: no RBAC check rbac-separation-of-duties. Remedy: Declare disjoint admin groups in platform.yaml; keep the platform's separated roles.",
+    );
+  });
 });
