@@ -1,23 +1,32 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { npmChromium, type ChromiumInstall } from "./npm-chromium";
 
-/** Debian's Chromium, as `.ci/run` installs it (`apt-get install chromium fonts-noto-cjk`). */
-export const CHROMIUM = "/usr/bin/chromium";
+/** Names another Chromium to test with (Debian's /usr/bin/chromium, say) instead of the one from npm. */
+export const CHROMIUM_VARIABLE = "GOVCLOUD_CHROMIUM";
 
 /**
- * Launches Debian's Chromium headless with everything that talks to the network on its own
- * switched off. Fails, never skips, when it is not installed: the browser tests are part of the
- * suite, and a silent skip would hide that the report was never opened.
+ * Launches Chromium headless with everything that talks to the network on its own switched off.
+ * By default the browser `npm ci` installed, with its own fonts, so the report looks the same on
+ * every machine; `GOVCLOUD_CHROMIUM=/usr/bin/chromium` tests with a system browser and the
+ * system's fonts instead. Fails, never skips: the browser tests are part of the suite, and a
+ * silent skip would hide that the report was never opened.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the evidence pack's browser tests need Debian's Chromium. .ci/run installs it (apt-get install -y --no-install-recommends chromium fonts-noto-cjk); run that on this machine too.`);
-  }
+  const install = chosenChromium();
   return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: install.executable,
+    env: { ...process.env, ...install.env },
+    args: ["--headless", "--no-sandbox", "--no-zygote", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+function chosenChromium(): ChromiumInstall {
+  const chosen = process.env[CHROMIUM_VARIABLE];
+  if (!chosen) return npmChromium();
+  if (!existsSync(chosen)) throw new Error(`${CHROMIUM_VARIABLE}=${chosen}: no such file; unset it to test with the Chromium that npm ci installed`);
+  return { executable: chosen, env: {} };
 }
 
 export interface OpenedReport {

@@ -6,7 +6,10 @@ import { writeEvidencePack } from "../../../evidence/render";
 import { launchChromium, openReport } from "./chromium-browser";
 import { failingPack } from "./evidence-pack-fixture";
 
-/** report.html as an auditor opens it: from disk, in Debian's Chromium, with no network. */
+/** The CJK families of the report's font stack (evidence/render/html-styles.ts) that Linux machines have. */
+const CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"];
+
+/** report.html as an auditor opens it: from disk, in Chromium, with no network. */
 describe("report.html in Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "evidence-browser-"));
   const [html] = writeEvidencePack(failingPack(), dir);
@@ -92,6 +95,23 @@ describe("report.html in Chromium", () => {
     expect(requests).toEqual([]);
     await context.close();
   }, 30_000);
+
+  test("draws the Chinese text with a CJK font, not boxes", async () => {
+    const { context, page } = await openReport(browser, html);
+    const heading = "1. 平台概况 Platform overview";
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument");
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "#overview > h2" });
+    await expect(page.locator("#overview > h2").innerText()).resolves.toBe(heading);
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    // A character no font has is drawn as a box by the first family, so a CJK family must draw
+    // at least the four Han characters (it may draw the Latin ones too).
+    const cjk = fonts.filter((font) => CJK_FAMILIES.includes(font.familyName));
+    expect(cjk.reduce((sum, font) => sum + font.glyphCount, 0)).toBeGreaterThanOrEqual([...heading].filter((c) => /\p{Script=Han}/u.test(c)).length);
+    await context.close();
+  }, 15_000);
 
   test("without JavaScript every row shows and no dead filter box does", async () => {
     const { context, page, requests } = await openReport(browser, html, { javaScriptEnabled: false });

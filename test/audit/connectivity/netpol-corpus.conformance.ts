@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ConnectivityInputError, analyzeManifestFolder, formatConnectivity } from "../../../audit/connectivity";
 
-// shared/ lies beside the project (in CI too: a copy beside the clone).
-const CORPUS = join(__dirname, "..", "..", "..", "..", "shared", "netpol-conformance");
+// jest.conformance.config.js finds shared/ (beside the clone, or GOVCLOUD_SHARED) and refuses to start without it.
+const CORPUS = join(process.env.GOVCLOUD_SHARED!, "netpol-conformance");
 const CASES = join(CORPUS, "cases");
 const INVALID = join(CORPUS, "invalid");
 
