@@ -13,6 +13,7 @@ export type FlowKind =
   | "log-intake"
   | "external-egress"
   | "replication"
+  | "backup-read"
   | "backup-egress"
   | "sharing"
   | "sharing-via-gateway"

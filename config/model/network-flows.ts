@@ -5,7 +5,13 @@ import { egressPolicy, ingressPolicy, policyName, type FlowEndpoint, type FlowPo
 
 const tcp = (port: number): FlowPort => ({ port, protocol: "TCP" });
 const pods = (namespace: string, podLabels: Readonly<Record<string, string>> = {}): FlowEndpoint => ({ kind: "pods", namespace, podLabels });
-const service = (namespace: string, name: string) => pods(namespace, { [LABEL.service]: name });
+/**
+ * A declared service's own pods, by the labels its Service selects them with: a helper of the
+ * service (the backup job, `app.kubernetes.io/name: <service>-backup`) shares `govcloud/service`
+ * but is never one of them, so no policy that opens the service opens its helpers.
+ */
+const service = (namespace: string, name: string) => pods(namespace, { [LABEL.service]: name, [LABEL.name]: name });
+const backupJob = (namespace: string, name: string) => pods(namespace, { [LABEL.service]: name, [LABEL.name]: `${name}-backup` });
 const ANYWHERE: FlowEndpoint = { kind: "addresses", name: "anywhere", cidrs: ["0.0.0.0/0"], except: [] };
 
 /**
@@ -155,16 +161,26 @@ function environmentFlows(model: PlatformModel, env: EnvironmentModel): NetworkF
     }
     const stateful = svc.template === "postgres" || svc.template === "redis";
     if (stateful && env.level >= 3) {
-      // Replicas reach each other, and the backup job (which carries the service's label) its database.
       flows.push({
         kind: "replication",
         cluster,
-        purpose: `Level ${env.level}: replicas and the backup job of ${svc.name} reach its port`,
+        purpose: `Level ${env.level}: replicas of ${svc.name} reach each other on its port`,
         from: service(ns, svc.name),
-        // Only the store's own pods listen; the backup job's pods share the service label but not the name.
-        to: pods(ns, { [LABEL.service]: svc.name, [LABEL.name]: svc.name }),
+        to: service(ns, svc.name),
         ports: [tcp(svc.port!)],
         policies: [egressPolicy(ns, policyName("replicate", svc.name)), ingressPolicy(ns, policyName("replicate", svc.name))],
+      });
+    }
+    if (svc.backup && env.level >= 3) {
+      const name = policyName("backup", svc.name, "reads", svc.name);
+      flows.push({
+        kind: "backup-read",
+        cluster,
+        purpose: `Level ${env.level}: the backup job of ${svc.name} dumps it through its port`,
+        from: backupJob(ns, svc.name),
+        to: service(ns, svc.name),
+        ports: [tcp(svc.port!)],
+        policies: [egressPolicy(ns, name), ingressPolicy(ns, name)],
       });
     }
     const backupTarget = svc.backup?.target;
@@ -174,7 +190,7 @@ function environmentFlows(model: PlatformModel, env: EnvironmentModel): NetworkF
         kind: "backup-egress",
         cluster,
         purpose: `The backup job of ${svc.name} writes to object storage on ${network.displayName ?? network.name}`,
-        from: pods(ns, { [LABEL.service]: svc.name, [LABEL.name]: `${svc.name}-backup` }),
+        from: backupJob(ns, svc.name),
         to: { kind: "addresses", name: network.name, cidrs: network.cidrs, except: network.except },
         ports: network.ports.map(tcp),
         policies: [egressPolicy(ns, policyName("backup", svc.name, "to", network.name))],

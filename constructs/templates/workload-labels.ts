@@ -6,8 +6,9 @@ type LabelledWorkload = Pick<WorkloadTemplateProps, "department" | "environment"
 /**
  * The labels of every object a template creates: the recommended `app.kubernetes.io/*` set and
  * the platform's own. `name` is the application name (the service, or `<service>-backup` for a
- * service's backup job); `govcloud/service` is always the declared service, so network flows
- * that select the service also reach its helpers.
+ * service's backup job); `govcloud/service` is always the declared service, so a helper is
+ * traced to its service. What selects a service's own pods (Services, network flows) uses
+ * {@link selectorLabels}, which a helper never matches.
  */
 export function workloadLabels(props: LabelledWorkload, component: string, name: string = props.service): Record<string, string> {
   return {

@@ -8,7 +8,7 @@ import { EXAMPLE_TODAY, synthesizeExample } from "./example-artifact";
 const example = synthesizeExample();
 const spec = (stack: string, namespace: string, name: string) => example.policy(stack, namespace, name).spec;
 const ns = (name: string) => ({ namespace_selector: { match_labels: { "kubernetes.io/metadata.name": name } } });
-const svc = (name: string) => ({ match_labels: { "govcloud/service": name } });
+const svc = (name: string) => ({ match_labels: { "govcloud/service": name, "app.kubernetes.io/name": name } });
 const controller = {
   ...ns("govcloud-gateway"),
   pod_selector: { match_labels: { "app.kubernetes.io/component": "controller", "app.kubernetes.io/name": "ingress-nginx" } },

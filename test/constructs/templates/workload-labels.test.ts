@@ -7,7 +7,7 @@ describe("workload labels", () => {
     expect(workloadLabels(props, "web")).toEqual(expectedLabels(3, "portal", "web"));
   });
 
-  it("names a helper by its own name but keeps the service's govcloud/service, so flows reach it", () => {
+  it("names a helper by its own name but keeps the service's govcloud/service, so it is traced to its service", () => {
     const props = { department: "health", environment: "prod", service: "records", level: 2, dataClass: "personal" } as const;
     expect(workloadLabels(props, "backup", "records-backup")).toEqual(expectedLabels(2, "records", "backup", "records-backup"));
   });

@@ -49,13 +49,14 @@ describe("the change summary of two syntheses", () => {
   it("says in a few lines what the change does, per department and zone", () => {
     expect(formatChangeSummary(diffOutdirs(before, after))).toBe(
       [
-        "health / level-3: 6 added, 9 removed, 2 forgotten (data kept)",
+        "health / level-3: 6 added, 11 removed, 2 forgotten (data kept)",
         "  + Deployment health-prod/search, PodDisruptionBudget health-prod/search, Service health-prod/search, ServiceAccount health-prod/search",
         "  - CronJob health-prod/db-backup, PodDisruptionBudget health-prod/db, Service health-prod/db, Service health-prod/db-headless, ServiceAccount health-prod/db",
         "  forgotten (data kept): PersistentVolumeClaim health-prod/db-backup, StatefulSet health-prod/db",
         "  + flow connects-to in health-prod: Level 3: search calls records-api, as declared in connectsTo",
+        "  - flow backup-read in health-prod: Level 3: the backup job of db dumps it through its port",
         "  - flow connects-to in health-prod: Level 3: records-api calls db, as declared in connectsTo",
-        "  - flow replication in health-prod: Level 3: replicas and the backup job of db reach its port",
+        "  - flow replication in health-prod: Level 3: replicas of db reach each other on its port",
         "insurance / level-3: 2 changed",
         "  ~ LimitRange insurance-prod/govcloud-limits: spec.limits[0].max.cpu",
         "  quota insurance-prod: limits.cpu 8 → 12, requests.cpu 8 → 12",
@@ -73,6 +74,8 @@ describe("the change summary of two syntheses", () => {
     expect(health.flows.map((f) => [f.change, f.flow, f.policy])).toEqual([
       ["added", "connects-to", "connect-search-to-records-api-egress"],
       ["added", "connects-to", "connect-search-to-records-api-ingress"],
+      ["removed", "backup-read", "backup-db-reads-db-egress"],
+      ["removed", "backup-read", "backup-db-reads-db-ingress"],
       ["removed", "connects-to", "connect-records-api-to-db-egress"],
       ["removed", "connects-to", "connect-records-api-to-db-ingress"],
       ["removed", "replication", "replicate-db-egress"],
