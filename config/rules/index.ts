@@ -9,6 +9,7 @@ import { references } from "./references";
 import type { DeclarationRule, RuleContext } from "./rule";
 import { sharingAgreements } from "./sharing-agreements";
 import { externalEgress } from "./external-egress";
+import { externalNetworks } from "./external-networks";
 import { images } from "./images";
 import { quotaAccounting } from "./quota-accounting";
 import { serviceTemplates } from "./service-templates";
@@ -26,6 +27,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   capacity,
   platformPolicy,
   namespaceNames,
+  externalNetworks,
   externalEgress,
   sharingAgreements,
   images,

@@ -98,6 +98,15 @@ const network = z.strictObject({
       }),
     )
     .default([]),
+  ownRanges: z
+    .array(
+      z.strictObject({
+        name: dnsLabel.describe("What the range is, e.g. nodes, pods, services."),
+        cidr: ipv4Cidr,
+      }),
+    )
+    .default([])
+    .describe("Address ranges that belong to the platform itself (node, pod and service networks, API servers): no external network may include them."),
 });
 
 const stateBackend = z.discriminatedUnion("type", [
