@@ -9,6 +9,7 @@ import { formatProblem } from "./config/declaration/problem";
 import { readPlatform } from "./config/read-platform";
 import { buildGovcloudApp } from "./stacks/govcloud-app";
 import { nextStatefulLock, writeStatefulLock } from "./artifact/stateful-lock-writer";
+import { readInventories } from "./artifact/stack-inventory";
 import { rulePackGate } from "./audit/mlps/synthesis-check";
 import { todayUtc } from "./config/model/calendar";
 
@@ -26,4 +27,4 @@ if (errors.length > 0) {
   for (const error of errors) process.stderr.write(`${error}\n`);
   process.exit(1);
 }
-writeStatefulLock(resolve(projectRoot, "config"), nextStatefulLock(model, built.statefulEntries, built.departments));
+writeStatefulLock(resolve(projectRoot, "config"), nextStatefulLock(model, built.statefulEntries, built.departments, readInventories(outdir, built.stacks)));

@@ -5,6 +5,7 @@ import { buildGovcloudApp } from "../stacks/govcloud-app";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
 import { departmentStackName } from "../config/model/stack-names";
+import { readInventories } from "./stack-inventory";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -66,7 +67,7 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
     const errors = options.check?.(staging) ?? [];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     replaceFolder(staging, outdir);
-    writeStatefulLock(options.configDir, nextStatefulLock(model, built.statefulEntries, built.departments));
+    writeStatefulLock(options.configDir, nextStatefulLock(model, built.statefulEntries, built.departments, readInventories(outdir, built.stacks)));
   } finally {
     cleanUp();
   }

@@ -64,8 +64,10 @@ export class DepartmentStack extends TerraformStack {
         });
       }
     }
-    for (const { address } of model.retiredResources.filter((r) => r.stack === name)) {
+    for (const { address, cluster } of model.retiredResources.filter((r) => r.stack === name)) {
       new RetiredResource(this, `retired-${address}`, address);
+      // Terraform needs the provider of every object in state, even to forget it.
+      if (cluster !== undefined) providers.for(cluster);
     }
   }
 

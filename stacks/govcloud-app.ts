@@ -20,6 +20,8 @@ export interface GovcloudApp {
   readonly statefulEntries: readonly StatefulLockEntry[];
   /** The departments whose stacks were built. */
   readonly departments: readonly string[];
+  /** The names of every stack built. */
+  readonly stacks: readonly string[];
 }
 
 /** model → stacks: a platform stack per cluster and a department stack per department, in name order. */
@@ -27,9 +29,7 @@ export function buildGovcloudApp(model: PlatformModel, options: GovcloudAppOptio
   const app = new App({ outdir: options.writeTo ?? options.outdir, skipValidation: false });
   const only = options.departments ? new Set(options.departments) : undefined;
   const policies = indexPolicies(networkFlows(model));
-  if (!only) {
-    for (const cluster of model.clusters) new PlatformStack(app, model, cluster, policies, options);
-  }
+  const platformStacks = only ? [] : model.clusters.map((cluster) => new PlatformStack(app, model, cluster, policies, options));
   const stacks = model.departments
     .filter((department) => !only || only.has(department.name))
     .map((department) => new DepartmentStack(app, model, department, policies, options));
@@ -37,5 +37,6 @@ export function buildGovcloudApp(model: PlatformModel, options: GovcloudAppOptio
     app,
     statefulEntries: stacks.flatMap((s) => s.statefulEntries),
     departments: model.departments.filter((d) => !only || only.has(d.name)).map((d) => d.name),
+    stacks: [...platformStacks, ...stacks].map((stack) => stack.node.id),
   };
 }

@@ -5,12 +5,25 @@ import { schemaProblems } from "./schema-problems";
 import { SourceDocument } from "./source-document";
 
 /**
- * `config/stateful.lock.json`: the objects whose destruction would lose data (StatefulSets,
- * backup volumes, and the namespaces holding them), with their Terraform addresses. Written by
- * `govcloud synth` and committed like a package lock, it is what lets a synthesis notice that a
- * database silently left the declaration, and what retiring turns into `removed` blocks.
+ * `config/stateful.lock.json`: the platform's record of applied state, its memory of what
+ * Terraform holds. Written by every successful `govcloud synth` and committed like a package
+ * lock, it records
+ * - `entries`: the objects whose destruction would lose data (StatefulSets, backup volumes, the
+ *   namespaces holding them), so a database that silently leaves the declaration is refused and
+ *   retiring can forget it;
+ * - `environments`: the cluster each environment was placed on, decided once;
+ * - `stacks`: every Terraform address of every stack, by cluster (provider alias) and namespace,
+ *   so a stack keeps the provider of every cluster it still holds objects on, and retiring an
+ *   environment forgets every object of its namespace.
+ * Version 1 (entries only) is still read; the next synthesis writes version 2.
  */
 export const STATEFUL_LOCK_FILE = "stateful.lock.json";
+
+/** The namespace key of objects that belong to no namespace (cluster roles, admission policies). */
+export const CLUSTER_SCOPED = "(cluster-scoped)";
+
+const address = z.string().regex(/^[a-z0-9_]+\.[A-Za-z0-9_-]+$/);
+const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
 
 const lockEntry = z.strictObject({
   /** `department/environment/service` for a service, `department/environment` for a namespace. */
@@ -18,19 +31,31 @@ const lockEntry = z.strictObject({
   kind: z.enum(["service", "namespace"]),
   template: z.string().optional(),
   stack: z.string().min(1),
-  resources: z.array(z.string().regex(/^[a-z0-9_]+\.[A-Za-z0-9_-]+$/)).min(1),
+  resources: z.array(address).min(1),
   retired: z.literal(true).optional(),
 });
 
+const placement = z.strictObject({
+  /** The cluster the environment's objects are on. */
+  cluster: dnsLabel,
+});
+
+/** One stack's objects: cluster → namespace (or {@link CLUSTER_SCOPED}) → Terraform addresses. */
+const stackRecord = z.record(dnsLabel, z.record(z.union([dnsLabel, z.literal(CLUSTER_SCOPED)]), z.array(address).min(1)));
+
 export const statefulLockSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   entries: z.array(lockEntry),
+  /** `department/environment` → where it was placed. */
+  environments: z.record(z.string().regex(/^[a-z][-a-z0-9]*\/[a-z][-a-z0-9]*$/), placement).default({}),
+  stacks: z.record(z.string().min(1), stackRecord).default({}),
 });
 
 export type StatefulLockEntry = z.output<typeof lockEntry>;
 export type StatefulLock = z.output<typeof statefulLockSchema>;
+export type StackRecord = z.output<typeof stackRecord>;
 
-export const EMPTY_LOCK: StatefulLock = { version: 1, entries: [] };
+export const EMPTY_LOCK: StatefulLock = { version: 2, entries: [], environments: {}, stacks: {} };
 
 export interface LoadedLock {
   readonly lock: StatefulLock;
@@ -38,25 +63,69 @@ export interface LoadedLock {
   readonly document?: SourceDocument;
 }
 
+const DAMAGED = "the lock file is damaged; restore it from version control rather than editing it by hand (it is written only by govcloud synth)";
+
 /** Reads the lock if there is one; a missing lock is an empty one (a new platform). */
 export function readStatefulLock(path: string, file: string): LoadedLock | Problem[] {
   if (!existsSync(path)) return { lock: EMPTY_LOCK, file };
   const document = SourceDocument.parse(readFileSync(path, "utf8"), file);
-  if (Array.isArray(document)) return document;
+  if (Array.isArray(document)) return [...document, error(file, [], DAMAGED)];
   const parsed = statefulLockSchema.safeParse(document.data, { reportInput: true });
   if (!parsed.success) {
-    return [
-      ...schemaProblems(file, statefulLockSchema, parsed.error.issues),
-      error(file, [], "the lock file is damaged; restore it from version control rather than editing it by hand"),
-    ];
+    return [...schemaProblems(file, statefulLockSchema, parsed.error.issues), error(file, [], DAMAGED)];
   }
+  const repeated = repeatedAddresses(parsed.data);
+  if (repeated.length > 0) return [...repeated.map((r) => error(file, r.path, r.message)), error(file, [], DAMAGED)];
   return { lock: parsed.data, file, document };
 }
 
-/** Serialized with sorted entries and a trailing newline, so the lock diffs cleanly in review. */
+/** An address recorded twice in one stack cannot be: Terraform state holds each address once. */
+function repeatedAddresses(lock: StatefulLock): Array<{ path: (string | number)[]; message: string }> {
+  const found: Array<{ path: (string | number)[]; message: string }> = [];
+  for (const [stack, clusters] of Object.entries(lock.stacks)) {
+    const seen = new Map<string, string>();
+    for (const [cluster, namespaces] of Object.entries(clusters)) {
+      for (const [namespace, addresses] of Object.entries(namespaces)) {
+        for (const address of addresses) {
+          const where = `${cluster} ${namespace}`;
+          const earlier = seen.get(address);
+          if (earlier !== undefined) found.push({ path: ["stacks", stack, cluster, namespace], message: `${address} is recorded twice in stack ${stack} (also under ${earlier})` });
+          else seen.set(address, where);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sortedRecord = <T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> =>
+  Object.fromEntries(Object.keys(record).sort(compare).map((key) => [key, map(record[key])]));
+
+/** Serialized with everything sorted and a trailing newline, so the lock diffs cleanly in review. */
 export function serializeLock(lock: StatefulLock): string {
   const entries = [...lock.entries]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.kind < b.kind ? -1 : 1))
-    .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(), ...(e.retired ? { retired: true } : {}) }));
-  return `${JSON.stringify({ version: 1, entries }, null, 2)}\n`;
+    .sort((a, b) => compare(a.key, b.key) || compare(a.kind, b.kind))
+    .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(compare), ...(e.retired ? { retired: true } : {}) }));
+  const environments = sortedRecord(lock.environments, (p) => ({ cluster: p.cluster }));
+  const stacks = sortedRecord(lock.stacks, (clusters) => sortedRecord(clusters, (namespaces) => sortedRecord(namespaces, (addresses) => [...new Set(addresses)].sort(compare))));
+  return `${JSON.stringify({ version: 2, entries, environments, stacks }, null, 2)}\n`;
+}
+
+/** The clusters a stack's record holds objects on, by name. */
+export function recordedClusters(lock: StatefulLock, stack: string): string[] {
+  return Object.keys(lock.stacks[stack] ?? {}).sort(compare);
+}
+
+/** Every recorded address of one namespace in one stack, with the cluster it is on. */
+export function recordedNamespaceObjects(lock: StatefulLock, stack: string, namespace: string): Array<{ address: string; cluster: string }> {
+  return Object.entries(lock.stacks[stack] ?? {}).flatMap(([cluster, namespaces]) => (namespaces[namespace] ?? []).map((address) => ({ address, cluster })));
+}
+
+/** Where a recorded address is: its cluster and namespace key, if the record has it. */
+export function recordedLocation(lock: StatefulLock, stack: string, address: string): { cluster: string; namespace: string } | undefined {
+  for (const [cluster, namespaces] of Object.entries(lock.stacks[stack] ?? {})) {
+    for (const [namespace, addresses] of Object.entries(namespaces)) if (addresses.includes(address)) return { cluster, namespace };
+  }
+  return undefined;
 }

@@ -3,11 +3,12 @@ import { dataClassLevels } from "../rules/data-classes";
 import type { Level } from "../schema/common";
 import type { PlatformDeclaration } from "../schema/platform";
 import type { ClusterModel, DepartmentModel, PlatformModel } from "./platform-model";
-import { dedicatedPoolFor, namespaceName, placeEnvironment, requiresDedicatedPool } from "./placement";
+import { dedicatedPoolFor, namespaceName, placeDeclaredEnvironment, requiresDedicatedPool } from "./placement";
 import { Bytes, Cpu } from "./quantity";
 import type { IsoDate } from "./calendar";
+import type { StatefulLock } from "../declaration/stateful-lock";
 import { buildSharingAgreements } from "./sharing-agreement";
-import { lockEntryStatus } from "../rules/stateful-lock-rule";
+import { retiredObjects } from "./retired-objects";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
@@ -15,10 +16,7 @@ const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
 /** Builds the model from a declaration that passed every rule; see `PlatformModel`. */
 export function buildPlatformModel({ platform: { data: p }, departments, waivers, lock }: Declaration, today: IsoDate): PlatformModel {
   const declared = departments.map((d) => d.data);
-  const retiredResources = lock.data.entries
-    .filter((entry) => lockEntryStatus(entry, declared) === "retired")
-    .flatMap((entry) => entry.resources.map((address) => ({ stack: entry.stack, address })))
-    .sort((a, b) => (`${a.stack} ${a.address}` < `${b.stack} ${b.address}` ? -1 : 1));
+  const retiredResources = retiredObjects(lock.data, declared);
   return {
     name: p.platform.name,
     displayName: p.platform.displayName,
@@ -42,8 +40,8 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     overcommit: p.overcommit,
     stateBackend: p.stateBackend,
     templateImages: p.templateImages,
-    departments: departments.map((d) => buildDepartment(p, d.data)).sort(byName),
-    sharingAgreements: buildSharingAgreements(p, departments, today),
+    departments: departments.map((d) => buildDepartment(p, d.data, lock.data.environments)).sort(byName),
+    sharingAgreements: buildSharingAgreements(p, departments, today, lock.data.environments),
     statefulLock: lock.data,
     retiredResources,
     waivers: [...waivers.data.waivers].sort((a, b) => (`${a.rule} ${a.target}` < `${b.rule} ${b.target}` ? -1 : 1)),
@@ -69,7 +67,7 @@ function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel 
   };
 }
 
-function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"]): DepartmentModel {
+function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"], placements: StatefulLock["environments"]): DepartmentModel {
   const retired = d.retired === true;
   return {
     name: d.name,
@@ -87,7 +85,7 @@ function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][n
     environments: d.environments
       .filter((env) => !retired && !env.retired)
       .map((env) => {
-        const cluster = placeEnvironment(p, env)!;
+        const cluster = placeDeclaredEnvironment(p, d.name, env, placements)!;
         return {
           department: d.name,
           name: env.name,

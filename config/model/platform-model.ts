@@ -5,6 +5,7 @@ import type { WaiversDeclaration } from "../schema/waivers";
 import type { Bytes, Cpu } from "./quantity";
 import type { SharingAgreementModel } from "./sharing-agreement";
 import type { StatefulLock } from "../declaration/stateful-lock";
+import type { RetiredObject } from "./retired-objects";
 
 /**
  * The typed platform model: a validated declaration with every default applied, every
@@ -34,7 +35,7 @@ export interface PlatformModel {
   /** The lock the declaration was checked against; a synthesis writes its successor. */
   readonly statefulLock: StatefulLock;
   /** Objects of retired services, environments and departments, by stack: rendered as `removed` blocks. */
-  readonly retiredResources: ReadonlyArray<{ readonly stack: string; readonly address: string }>;
+  readonly retiredResources: readonly RetiredObject[];
 }
 
 export interface ClusterModel {

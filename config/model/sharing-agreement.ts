@@ -2,7 +2,7 @@ import type { Sourced } from "../declaration/load-declaration";
 import type { DepartmentDeclaration } from "../schema/department";
 import type { PlatformDeclaration } from "../schema/platform";
 import { expiryStatus, type ExpiryStatus, type IsoDate } from "./calendar";
-import { namespaceName, placeEnvironment } from "./placement";
+import { namespaceName, placeDeclaredEnvironment, type RecordedPlacements } from "./placement";
 import { matchSharing } from "./sharing-match";
 import type { Level } from "../schema/common";
 
@@ -37,6 +37,7 @@ export function buildSharingAgreements(
   platform: PlatformDeclaration,
   departments: readonly Sourced<DepartmentDeclaration>[],
   today: IsoDate,
+  placements: RecordedPlacements = {},
 ): SharingAgreementModel[] {
   const party = (department: DepartmentDeclaration, environment: string, service: string) => {
     const env = department.environments.find((e) => e.name === environment)!;
@@ -45,7 +46,7 @@ export function buildSharingAgreements(
       environment,
       service,
       namespace: namespaceName(department.name, environment),
-      cluster: placeEnvironment(platform, env)!.name,
+      cluster: placeDeclaredEnvironment(platform, department.name, env, placements)!.name,
       level: env.level,
       declared: env.services.find((s) => s.name === service)!,
     };

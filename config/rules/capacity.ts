@@ -1,5 +1,5 @@
 import { error, type Problem } from "../declaration/problem";
-import { placeEnvironment } from "../model/placement";
+import { placeDeclaredEnvironment } from "../model/placement";
 import { Bytes, Cpu } from "../model/quantity";
 import type { DeclarationRule } from "./rule";
 
@@ -7,7 +7,7 @@ import type { DeclarationRule } from "./rule";
  * The quotas placed on a cluster must fit its capacity times the declared overcommit
  * (storage is never overcommitted). Reported on the cluster's capacity, naming the largest tenants.
  */
-export const capacity: DeclarationRule = ({ platform, departments }) => {
+export const capacity: DeclarationRule = ({ platform, departments, lock }) => {
   const problems: Problem[] = [];
   const { overcommit } = platform.data;
   platform.data.clusters.forEach((cluster, ci) => {
@@ -17,7 +17,7 @@ export const capacity: DeclarationRule = ({ platform, departments }) => {
     const tenants: Array<{ namespace: string; cpu: Cpu; memory: Bytes; storage: Bytes }> = [];
     for (const department of departments) {
       for (const env of department.data.environments) {
-        if (placeEnvironment(platform.data, env)?.name !== cluster.name) continue;
+        if (placeDeclaredEnvironment(platform.data, department.data.name, env, lock.data.environments)?.name !== cluster.name) continue;
         const quota = { cpu: Cpu.parse(env.quota.cpu), memory: Bytes.parse(env.quota.memory), storage: Bytes.parse(env.quota.storage) };
         cpu = cpu.plus(quota.cpu);
         memory = memory.plus(quota.memory);

@@ -15,6 +15,7 @@ import { quotaAccounting } from "./quota-accounting";
 import { serviceTemplates } from "./service-templates";
 import { uniqueNames } from "./unique-names";
 import { checkStatefulLock } from "./stateful-lock-rule";
+import { recordedPlacement } from "./recorded-placement";
 
 const statefulLock: DeclarationRule = ({ lock, departments }) => checkStatefulLock(lock.data.entries, lock.file, departments.map((d) => d.data));
 
@@ -34,6 +35,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   serviceTemplates,
   quotaAccounting,
   statefulLock,
+  recordedPlacement,
 ];
 
 export function checkDeclaration(declaration: Declaration, context: RuleContext): Problem[] {

@@ -1,12 +1,12 @@
 import { error, type Problem } from "../declaration/problem";
-import { dedicatedPoolFor, placeEnvironment, requiresDedicatedPool } from "../model/placement";
+import { dedicatedPoolFor, placeDeclaredEnvironment, requiresDedicatedPool } from "../model/placement";
 import type { DeclarationRule } from "./rule";
 
 /**
  * Where levels may run. A cluster hosting level 4 hosts nothing else; every hosted level has a
  * node pool, levels 3 and 4 a dedicated one; every environment lands on a cluster hosting its level.
  */
-export const placementRules: DeclarationRule = ({ platform, departments }) => {
+export const placementRules: DeclarationRule = ({ platform, departments, lock }) => {
   const problems: Problem[] = [];
   const file = platform.file;
   platform.data.clusters.forEach((cluster, ci) => {
@@ -37,7 +37,7 @@ export const placementRules: DeclarationRule = ({ platform, departments }) => {
   for (const department of departments) {
     department.data.environments.forEach((env, ei) => {
       const at = ["environments", ei];
-      const cluster = placeEnvironment(platform.data, env);
+      const cluster = placeDeclaredEnvironment(platform.data, department.data.name, env, lock.data.environments);
       if (env.cluster !== undefined && !cluster) {
         const known = platform.data.clusters.map((c) => c.name).join(", ");
         problems.push(error(department.file, [...at, "cluster"], `unknown cluster "${env.cluster}"; declared clusters: ${known}`));

@@ -1,7 +1,7 @@
 import type { Sourced } from "../declaration/load-declaration";
 import { error, formatFieldPath, warning, type Problem } from "../declaration/problem";
 import { expiryStatus, daysBetween } from "../model/calendar";
-import { placeEnvironment } from "../model/placement";
+import { placeDeclaredEnvironment } from "../model/placement";
 import { matchSharing } from "../model/sharing-match";
 import type { DepartmentDeclaration } from "../schema/department";
 import { dataClassLevels } from "./data-classes";
@@ -12,7 +12,7 @@ import type { DeclarationRule } from "./rule";
  * level is below what the shared data needs, or when a cross-cluster flow has no gateway route.
  * Expired agreements are reported and left out; those about to expire give a warning.
  */
-export const sharingAgreements: DeclarationRule = ({ platform, departments }, { today }) => {
+export const sharingAgreements: DeclarationRule = ({ platform, departments, lock }, { today }) => {
   const problems: Problem[] = [];
   const p = platform.data;
   const classes = dataClassLevels(p.dataClasses);
@@ -92,8 +92,8 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments }, { 
         if (consumer.environment.level < required) {
           problems.push(error(providerDept.file, cat, `consumer "${address}" runs at level ${consumer.environment.level}, below level ${required} that '${provider.service.dataClass}' data of "${providerDept.data.name}/${offer.service}" requires`));
         }
-        const providerCluster = placeEnvironment(p, provider.environment);
-        const consumerCluster = placeEnvironment(p, consumer.environment);
+        const providerCluster = placeDeclaredEnvironment(p, providerDept.data.name, provider.environment, lock.data.environments);
+        const consumerCluster = placeDeclaredEnvironment(p, consumer.department.data.name, consumer.environment, lock.data.environments);
         if (providerCluster && consumerCluster && providerCluster.name !== consumerCluster.name) {
           const through = `cross-cluster access: consumer "${address}" runs on cluster "${consumerCluster.name}" and reaches "${providerDept.data.name}/${offer.service}" on cluster "${providerCluster.name}" only through that cluster's gateway`;
           if (provider.service.exposure === "none") {
