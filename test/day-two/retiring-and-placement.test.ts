@@ -24,7 +24,7 @@ describe("retiring an environment on a second cluster", () => {
   const stack = project.stack("dept-public-security");
 
   it("forgets every object of the retired namespace, guards included, and destroys none", () => {
-    expect(coreObjects).toHaveLength(30);
+    expect(coreObjects).toHaveLength(32);
     expect(coreObjects).toEqual(expect.arrayContaining([
       "kubernetes_namespace_v1.tenant_core_namespace_543C85F8",
       expect.stringMatching(/^kubernetes_network_policy_v1\.tenant_core_firewall_default-deny_[0-9A-F]{8}$/),
