@@ -25,7 +25,8 @@ commands:
   diff OLD NEW                 what changes between two synthesized outputs, per department and zone (for approvals)
   export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
   connectivity DIR [--format txt|json|csv|md]
-                               list the connections NetworkPolicies allow between the workloads in DIR's manifests
+                               list the connections NetworkPolicies allow between the workloads in DIR's manifests;
+                               on a folder that export wrote, each cluster folder on its own, headed by its name
 
 options:
   --config DIR                 the declaration folder (default: config)

@@ -12,7 +12,7 @@ export type ConnectivityFormat = (typeof CONNECTIVITY_FORMATS)[number];
  * Rows keep the result's order (byte-wise by txt line). No trailing newline.
  */
 export function formatConnectivity(result: ConnectivityResult, format: ConnectivityFormat): string {
-  const rows = result.connections.map((c) => ({ src: peerName(c.src), dst: peerName(c.dst), conn: c.conn.toString() }));
+  const rows = connectionRows(result);
   switch (format) {
     case "txt":
       return rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}`).join("\n");
@@ -27,7 +27,18 @@ export function formatConnectivity(result: ConnectivityResult, format: Connectiv
   }
 }
 
+/** One printed row per allowed connection, in the result's order. */
+export interface ConnectionRow {
+  readonly src: string;
+  readonly dst: string;
+  readonly conn: string;
+}
+
+export function connectionRows(result: ConnectivityResult): ConnectionRow[] {
+  return result.connections.map((c) => ({ src: peerName(c.src), dst: peerName(c.dst), conn: c.conn.toString() }));
+}
+
 /** RFC 4180 quoting: connection sets such as `TCP 53,UDP 53` hold commas. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

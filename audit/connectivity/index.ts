@@ -8,6 +8,8 @@
  *   objects already in memory (e.g. converted from Terraform JSON by the platform audit).
  * - `formatConnectivity(result, format: "txt" | "json" | "csv" | "md"): string` renders a result in
  *   netpol-analyzer's connlist formats (txt lines are `src => dst : conn`, sorted byte-wise).
+ * - `formatClusterConnectivity([{ cluster, result }], format): string` renders several clusters'
+ *   results, each headed by its cluster's name (csv: a leading `cluster` column).
  * - `ConnectivityInputError` is thrown for input that cannot be analyzed; its `problems` list every
  *   problem with file, line, object and field, and its message lists them one per line.
  *
@@ -24,6 +26,8 @@ export { peerName } from "./connectivity-result";
 export type { Connection, ConnectivityPeer, ConnectivityResult, ExternalPeer, WorkloadPeer } from "./connectivity-result";
 export { CONNECTIVITY_FORMATS, formatConnectivity } from "./format-connections";
 export type { ConnectivityFormat } from "./format-connections";
+export { formatClusterConnectivity } from "./format-cluster-connections";
+export type { ClusterConnectivity } from "./format-cluster-connections";
 export type { Interval, IntervalList } from "./interval-list";
 export { LabelSelector } from "./label-selector";
 export type { Labels } from "./label-selector";

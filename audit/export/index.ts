@@ -15,6 +15,8 @@
  *   (multi-document YAML, objects sorted by kind then name, deterministic bytes) through a staging
  *   folder that replaces `targetDir` only once complete. Throws as readArtifact does.
  * - `manifestFiles(stacks): Map<path, { text, objects }>` is the export without writing.
+ * - `exportedClusters(dir: string): { cluster, dir }[] | undefined`: the cluster folders of a folder
+ *   an export wrote (only cluster folders, each with its cluster-scoped.yaml), else undefined.
  *
  * The conversion is table-driven (`resource-types.ts`, `pod-template-block.ts`): per Terraform type
  * its apiVersion, kind and scope; per attribute its API name, whether it is a map (keys kept as
@@ -27,6 +29,8 @@ export { ArtifactReadError, formatArtifactProblem } from "./artifact-read-error"
 export type { ArtifactProblem } from "./artifact-read-error";
 export { CLUSTER_SCOPED_FILE, exportManifests, manifestFiles } from "./export-manifests";
 export type { ExportSummary, ManifestFile } from "./export-manifests";
+export { exportedClusters } from "./export-folder";
+export type { ExportedCluster } from "./export-folder";
 export { CLUSTER_SCOPED_KINDS } from "./kubernetes-object";
 export type { KubernetesObject, ObjectMeta } from "./kubernetes-object";
 export { convertStackDocument, readArtifact } from "./read-artifact";

@@ -1,15 +1,30 @@
-import { analyzeManifestFolder, CONNECTIVITY_FORMATS, ConnectivityInputError, formatConnectivity, type ConnectivityFormat } from "../../audit/connectivity";
+import {
+  analyzeManifestFolder,
+  CONNECTIVITY_FORMATS,
+  ConnectivityInputError,
+  formatClusterConnectivity,
+  formatConnectivity,
+  type ClusterConnectivity,
+  type ConnectivityFormat,
+  type ManifestProblem,
+} from "../../audit/connectivity";
+import { exportedClusters } from "../../audit/export";
 import { UsageError, type CommandContext } from "../command-context";
 
-/** `govcloud connectivity <dir>`: the connections NetworkPolicies allow between any manifests' workloads. */
+/**
+ * `govcloud connectivity <dir>`: the connections NetworkPolicies allow between any manifests'
+ * workloads. On a folder that `govcloud export` wrote, each cluster folder is a cluster of its
+ * own (its objects may share names with another cluster's), printed under its name.
+ */
 export function runConnectivity({ args, options, io }: CommandContext): number {
   if (args.length !== 1) throw new UsageError("connectivity takes one folder of manifests");
   if (!(CONNECTIVITY_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`--format must be one of ${CONNECTIVITY_FORMATS.join(", ")}; got "${options.format}"`);
   }
+  const format = options.format as ConnectivityFormat;
   try {
-    const result = analyzeManifestFolder(args[0]);
-    const text = formatConnectivity(result, options.format as ConnectivityFormat);
+    const clusters = exportedClusters(args[0]);
+    const text = clusters ? formatClusterConnectivity(analyzeClusters(clusters), format) : formatConnectivity(analyzeManifestFolder(args[0]), format);
     io.out(text === "" ? "" : `${text}\n`);
     return 0;
   } catch (e) {
@@ -19,4 +34,20 @@ export function runConnectivity({ args, options, io }: CommandContext): number {
     }
     throw e;
   }
+}
+
+/** Every cluster analyzed; the problems of all of them reported at once. */
+function analyzeClusters(clusters: ReadonlyArray<{ cluster: string; dir: string }>): ClusterConnectivity[] {
+  const results: ClusterConnectivity[] = [];
+  const problems: ManifestProblem[] = [];
+  for (const { cluster, dir } of clusters) {
+    try {
+      results.push({ cluster, result: analyzeManifestFolder(dir) });
+    } catch (e) {
+      if (!(e instanceof ConnectivityInputError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new ConnectivityInputError(problems);
+  return results;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../cli/main";
@@ -41,6 +41,20 @@ describe("govcloud connectivity", () => {
     expect(run.err).toBe(
       `govcloud: the manifests cannot be analyzed (1 problem):\n  ${join(dir, "policy.yaml")}:13:20: NetworkPolicy portal/api-ports: spec.ingress[0].ports[0].endPort: cannot be used with the named port 'https'; endPort needs a numeric port\n`,
     );
+  });
+
+  it("on an export's folder, names the bad file of each cluster at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "govcloud-export-"));
+    for (const cluster of ["alpha", "beta"]) {
+      mkdirSync(join(dir, cluster));
+      writeFileSync(join(dir, cluster, "cluster-scoped.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: portal\n");
+      cpSync(join(MANIFESTS, "named-port-range", "policy.yaml"), join(dir, cluster, "portal.yaml"));
+    }
+    const run = await govcloud(["connectivity", dir]);
+    rmSync(dir, { recursive: true });
+    expect(run.status).toBe(1);
+    const problem = "13:20: NetworkPolicy portal/api-ports: spec.ingress[0].ports[0].endPort: cannot be used with the named port 'https'; endPort needs a numeric port";
+    expect(run.err).toBe(`govcloud: the manifests cannot be analyzed (2 problems):\n  ${join(dir, "alpha", "portal.yaml")}:${problem}\n  ${join(dir, "beta", "portal.yaml")}:${problem}\n`);
   });
 
   it("refuses an unknown format", async () => {
