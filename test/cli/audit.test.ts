@@ -64,13 +64,13 @@ describe("govcloud synth and the MLPS rule pack", () => {
   it("refuses a synthesis that breaks the rule pack (here: an expired waiver) and replaces nothing", async () => {
     const before = readTree(example.outdir);
     let err = "";
-    const status = await main(["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", "2026-12-11"], {
+    const status = await main(["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", "2036-12-11"], {
       out: () => {},
       err: (t) => (err += t),
     });
     expect(status).toBe(1);
     expect(err).toContain(
-      "govcloud: synthesis refused, nothing was written (1 error):\n  waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2026-12-10: fix the finding or renew the waiver with a new approval\n",
+      "govcloud: synthesis refused, nothing was written (1 error):\n  waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2036-12-10: fix the finding or renew the waiver with a new approval\n",
     );
     expect(readTree(example.outdir)).toEqual(before);
   });

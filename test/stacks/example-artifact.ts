@@ -7,7 +7,7 @@ import { readPlatformOrThrow } from "../../config/read-platform";
 import { copyExampleProject } from "../artifact/example-project";
 
 /** The date the bundled example's expiry checks are pinned to in tests. */
-export const EXAMPLE_TODAY = "2026-11-27";
+export const EXAMPLE_TODAY = "2036-11-27";
 
 /** Set by test/global-setup.ts: a project where the example is already synthesized for EXAMPLE_TODAY. */
 export const EXAMPLE_CACHE_VARIABLE = "GOVCLOUD_TEST_EXAMPLE_PROJECT";

@@ -92,7 +92,7 @@ describe("data sharing flows", () => {
     expect(ingress.metadata.labels["govcloud/flow"]).toBe("sharing");
     expect(ingress.metadata.annotations).toMatchObject({
       "govcloud/approval": "JNDSJ-2026-031",
-      "govcloud/expires": "2027-06-30",
+      "govcloud/expires": "2037-06-30",
       "govcloud/data-class": "personal",
       "govcloud/provider": "public-security/prod/household-check",
       "govcloud/consumer": "civil-affairs/prod/benefits-api",
@@ -118,13 +118,13 @@ describe("data sharing flows", () => {
   });
 
   it("an expired agreement opens nothing", () => {
-    const later = synthesizeExample("2026-12-16");
+    const later = synthesizeExample("2036-12-16");
     expect(later.model.sharingAgreements.find((a) => a.approval === "JNDSJ-2025-118")?.status).toBe("expired");
     expect(() => later.policy("dept-housing", "housing-prod", "share-permit-api-to-natural-resources-prod-land-api-egress")).toThrow("found 0");
     expect(() => later.policy("dept-natural-resources", "natural-resources-prod", "share-housing-prod-permit-api-to-land-api-ingress")).toThrow("found 0");
     // On the pinned date it is in force.
     expect(example.model.sharingAgreements.find((a) => a.approval === "JNDSJ-2025-118")?.status).toBe("expiring");
-    expect(EXAMPLE_TODAY).toBe("2026-11-27");
+    expect(EXAMPLE_TODAY).toBe("2036-11-27");
     expect(spec("dept-housing", "housing-prod", "share-permit-api-to-natural-resources-prod-land-api-egress").pod_selector).toEqual(svc("permit-api"));
   });
 });

@@ -81,13 +81,13 @@ describe("the MLPS rule pack", () => {
   });
 
   it("fails when a waiver has expired, and warns when one matches nothing", () => {
-    const later = pack(stacks, model, "2026-12-11");
+    const later = pack(stacks, model, "2036-12-11");
     expect(later.errors).toContain(
-      "waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2026-12-10: fix the finding or renew the waiver with a new approval",
+      "waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2036-12-10: fix the finding or renew the waiver with a new approval",
     );
     // The expired waiver no longer covers the finding.
     expect(later.findings.find((f) => f.rule === "MLPS-NET-04")!.status).toBe("violated");
-    const stray = { ...model, waivers: [...model.waivers, { rule: "MLPS-NET-01", target: "transport/prod", reason: "x", approver: "y", ticket: "T-1", expires: "2027-01-01" }] };
+    const stray = { ...model, waivers: [...model.waivers, { rule: "MLPS-NET-01", target: "transport/prod", reason: "x", approver: "y", ticket: "T-1", expires: "2037-01-01" }] };
     expect(pack(stacks, stray).warnings).toContain("waiver T-1 (MLPS-NET-01 on transport/prod) matches no finding: remove it");
   });
 
