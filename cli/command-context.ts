@@ -13,6 +13,8 @@ export interface CommandContext {
     readonly today?: string;
     readonly to?: string;
     readonly report?: string;
+    /** With audit: the live snapshot folder to audit instead of the artifact. */
+    readonly live?: string;
   };
   readonly io: { readonly out: (text: string) => void; readonly err: (text: string) => void };
 }

@@ -21,6 +21,8 @@ commands:
   audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy,
                                the MLPS rule pack; writes the evidence pack DIR/report.{html,md,json}
                                (default audit-report/); exit 1 when any check fails
+  audit --live SNAPSHOT_DIR    the same checks on what runs, from a read-only snapshot (one folder per cluster,
+                               see the README), with drift against cdktf.out
   ledger                       capacity against quotas, showback per department, infrastructure avoided, localization
   diff OLD NEW                 what changes between two synthesized outputs, per department and zone (for approvals)
   export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
@@ -42,7 +44,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   synth: ["config", "out", "department", "summary", "today"],
   schema: ["config"],
   init: ["config"],
-  audit: ["config", "out", "report", "today"],
+  audit: ["config", "out", "report", "today", "live"],
   ledger: ["config", "out", "today"],
   diff: [],
   export: ["out", "to"],
@@ -65,6 +67,7 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         today: { type: "string" },
         to: { type: "string" },
         report: { type: "string" },
+        live: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       tokens: true,

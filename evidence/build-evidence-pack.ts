@@ -9,6 +9,7 @@ import type { Level } from "../config/schema/common";
 import { declarationStamp } from "./declaration-stamp";
 import type { DataClassificationEntry, DataSharingEntry, EvidencePack } from "./evidence-pack";
 import type { Ledger } from "./ledger";
+import type { LiveSource } from "../audit/live/run-live-audit";
 
 export interface EvidenceSources {
   readonly model: PlatformModel;
@@ -17,6 +18,8 @@ export interface EvidenceSources {
   readonly ledger: Ledger;
   readonly configDir: string;
   readonly today: IsoDate;
+  /** The live snapshot the audit read, when it read one instead of the artifact. */
+  readonly live?: LiveSource;
 }
 
 /**
@@ -24,10 +27,11 @@ export interface EvidenceSources {
  * class runs at which level in which zone, which policies implement an agreement) and from the
  * model for what only the declaration says (names, purposes, approvals).
  */
-export function buildEvidencePack({ model, stacks, audit, ledger, configDir, today }: EvidenceSources): EvidencePack {
+export function buildEvidencePack({ model, stacks, audit, ledger, configDir, today, live }: EvidenceSources): EvidencePack {
   const environments = model.departments.flatMap((d) => d.environments);
   return {
     stamp: { ...declarationStamp(configDir), date: today },
+    ...(live ? { live } : {}),
     overview: {
       name: model.name,
       displayName: model.displayName,

@@ -2,6 +2,7 @@ import type { Level } from "../config/schema/common";
 import type { AuditResults } from "../audit/run-audit";
 import type { RulePackResult } from "../audit/mlps/rule-pack-result";
 import type { Ledger } from "./ledger";
+import type { LiveSource } from "../audit/live/run-live-audit";
 
 /**
  * Everything the evidence pack shows, as one plain value: computed from the artifact and the
@@ -17,6 +18,11 @@ export interface EvidencePack {
     /** The date expiry and waiver checks used. */
     readonly date: string;
   };
+  /**
+   * Set when the pack shows a live snapshot of the clusters rather than the synthesized artifact:
+   * which snapshot, of which cluster, taken when. Shown on the first screen.
+   */
+  readonly live?: LiveSource;
   readonly overview: PlatformOverview;
   /** The audit's results; its MLPS rule pack is `controls` (kept once, the report is large enough). */
   readonly audit: Omit<AuditResults, "mlps">;

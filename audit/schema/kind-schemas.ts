@@ -1,6 +1,8 @@
 import { ValidatingAdmissionPolicy } from "kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy";
 import { ValidatingAdmissionPolicyBinding } from "kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding";
+import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { ReplicaSet } from "kubernetes-models/apps/v1/ReplicaSet";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { CronJob } from "kubernetes-models/batch/v1/CronJob";
@@ -17,6 +19,7 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { LimitRange } from "kubernetes-models/v1/LimitRange";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
+import { Pod } from "kubernetes-models/v1/Pod";
 import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
 import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
@@ -27,7 +30,7 @@ export interface SchemaModel {
 }
 
 /**
- * The OpenAPI schema of each kind the platform applies, from kubernetes-models (generated from
+ * The OpenAPI schema of each kind the platform applies or a live snapshot holds, from kubernetes-models (generated from
  * the Kubernetes API's OpenAPI document), by `apiVersion` and `kind`.
  */
 export const KIND_SCHEMAS: ReadonlyMap<string, SchemaModel> = new Map<string, SchemaModel>(
@@ -41,6 +44,10 @@ export const KIND_SCHEMAS: ReadonlyMap<string, SchemaModel> = new Map<string, Sc
     ConfigMap,
     Deployment,
     StatefulSet,
+    // What a live snapshot holds besides what the platform applies.
+    Pod,
+    ReplicaSet,
+    DaemonSet,
     CronJob,
     Job,
     HorizontalPodAutoscaler,

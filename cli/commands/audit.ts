@@ -10,6 +10,7 @@ import { formatSchemaFinding } from "../../audit/schema";
 import { withArtifact, type CommandContext } from "../command-context";
 import { todayUtc } from "../../config/model/calendar";
 import { validateDeclaration } from "./validate";
+import { runLiveAuditCommand } from "./audit-live";
 
 /** At most this many lines per failing part on the terminal; report.json has all of them. */
 const SHOWN = 5;
@@ -22,6 +23,7 @@ export function runAuditCommand(context: CommandContext): number {
   const { options, io } = context;
   const model = validateDeclaration(context);
   if (!model) return 1;
+  if (options.live !== undefined) return runLiveAuditCommand(context, model, options.live);
   const today = options.today ?? todayUtc();
   return withArtifact(io, () => {
     const stacks = readArtifact(resolve(options.out));
@@ -36,9 +38,13 @@ export function runAuditCommand(context: CommandContext): number {
   });
 }
 
-export function summarizeAudit(r: AuditResults, outdir: string): string {
+/**
+ * The terminal summary; `source` is what was audited (the artifact folder, or the live snapshot);
+ * `more` are lines of further results (the live audit's drift), printed before the verdict.
+ */
+export function summarizeAudit(r: AuditResults, source: string, more: readonly string[] = []): string {
   const mark = (ok: boolean) => (ok ? "pass" : "FAIL");
-  const lines = [`Audit of ${outdir} (${r.platform.displayName}): ${r.stacks} stacks, ${r.objects} objects`];
+  const lines = [`Audit of ${source} (${r.platform.displayName}): ${r.stacks} stacks, ${r.objects} objects`];
   const list = (items: readonly string[]) => [...items.slice(0, SHOWN).map((l) => `      ${l}`), ...(items.length > SHOWN ? [`      … ${items.length - SHOWN} more`] : [])];
 
   lines.push(`  ${mark(r.schema.status === "pass")}  schema        ${r.objects} objects checked against the Kubernetes OpenAPI schemas, ${r.schema.findings.length} findings`);
@@ -65,6 +71,6 @@ export function summarizeAudit(r: AuditResults, outdir: string): string {
     lines.push("", `  Zone to zone on ${c.cluster} (allowed ports; * where the declaration differs):`);
     for (const cell of c.matrix.cells) lines.push(`    ${`${cell.from} -> ${cell.to}`.padEnd(32)} ${cell.effective}${cell.agrees ? "" : `  * declared: ${cell.intended}`}`);
   }
-  lines.push("", r.passed ? "Audit passed." : "Audit FAILED.");
+  lines.push(...more, "", r.passed ? "Audit passed." : "Audit FAILED.");
   return lines.join("\n");
 }

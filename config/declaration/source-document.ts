@@ -4,6 +4,14 @@ import { error, type FieldPath, type PositionedProblem, type Problem } from "./p
 
 /** Declarations are short; anything larger is a mistake or an attack, refused before parsing. */
 export const MAX_DECLARATION_BYTES = 1024 * 1024;
+/** How large a file may be before it is refused unread, and what the refusal calls it. */
+export interface SizeLimit {
+  readonly bytes: number;
+  /** e.g. "a declaration", "1 MiB" */
+  readonly what: string;
+  readonly human: string;
+}
+const DECLARATION_LIMIT: SizeLimit = { bytes: MAX_DECLARATION_BYTES, what: "a declaration", human: "1 MiB" };
 /** Aliases are legitimate YAML, but thousands of them are a "billion laughs" expansion. */
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -28,12 +36,10 @@ export class SourceDocument {
    * Reads and parses `file` (displayed as `displayName`). Returns the document, or the problems
    * that make it unreadable: too large, not UTF-8, invalid YAML, duplicate keys, alias bombs.
    */
-  static read(path: string, displayName: string): SourceDocument | Problem[] {
+  static read(path: string, displayName: string, limit: SizeLimit = DECLARATION_LIMIT): SourceDocument | Problem[] {
     const size = statSync(path).size;
-    if (size > MAX_DECLARATION_BYTES) {
-      return [
-        error(displayName, [], `file is ${size} bytes; a declaration may be at most ${MAX_DECLARATION_BYTES} bytes (1 MiB)`),
-      ];
+    if (size > limit.bytes) {
+      return [error(displayName, [], `file is ${size} bytes; ${limit.what} may be at most ${limit.bytes} bytes (${limit.human})`)];
     }
     const bytes = readFileSync(path);
     let text: string;

@@ -8,6 +8,8 @@ import type { ZoneMatrix } from "../../audit/flows";
 export interface ReportDocument {
   readonly title: string;
   readonly subtitle: string;
+  /** What the document was generated from, said again at its end. */
+  readonly footer: string;
   readonly stamp: ReadonlyArray<{ readonly label: string; readonly value: string }>;
   /** The overall verdict shown beside the stamp. */
   readonly verdict: { readonly text: string; readonly tone: Tone };
