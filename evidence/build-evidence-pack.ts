@@ -10,6 +10,7 @@ import { declarationStamp } from "./declaration-stamp";
 import type { DataClassificationEntry, DataSharingEntry, EvidencePack } from "./evidence-pack";
 import type { Ledger } from "./ledger";
 import type { LiveSource } from "../audit/live/run-live-audit";
+import type { DriftReport } from "../audit/live/drift/find-drift";
 
 export interface EvidenceSources {
   readonly model: PlatformModel;
@@ -20,6 +21,7 @@ export interface EvidenceSources {
   readonly today: IsoDate;
   /** The live snapshot the audit read, when it read one instead of the artifact. */
   readonly live?: LiveSource;
+  readonly drift?: DriftReport;
 }
 
 /**
@@ -27,11 +29,12 @@ export interface EvidenceSources {
  * class runs at which level in which zone, which policies implement an agreement) and from the
  * model for what only the declaration says (names, purposes, approvals).
  */
-export function buildEvidencePack({ model, stacks, audit, ledger, configDir, today, live }: EvidenceSources): EvidencePack {
+export function buildEvidencePack({ model, stacks, audit, ledger, configDir, today, live, drift }: EvidenceSources): EvidencePack {
   const environments = model.departments.flatMap((d) => d.environments);
   return {
     stamp: { ...declarationStamp(configDir), date: today },
     ...(live ? { live } : {}),
+    ...(drift ? { drift } : {}),
     overview: {
       name: model.name,
       displayName: model.displayName,

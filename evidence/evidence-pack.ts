@@ -3,6 +3,7 @@ import type { AuditResults } from "../audit/run-audit";
 import type { RulePackResult } from "../audit/mlps/rule-pack-result";
 import type { Ledger } from "./ledger";
 import type { LiveSource } from "../audit/live/run-live-audit";
+import type { DriftReport } from "../audit/live/drift/find-drift";
 
 /**
  * Everything the evidence pack shows, as one plain value: computed from the artifact and the
@@ -23,6 +24,8 @@ export interface EvidencePack {
    * which snapshot, of which cluster, taken when. Shown on the first screen.
    */
   readonly live?: LiveSource;
+  /** With `live`: how the clusters differ from the artifact. */
+  readonly drift?: DriftReport;
   readonly overview: PlatformOverview;
   /** The audit's results; its MLPS rule pack is `controls` (kept once, the report is large enough). */
   readonly audit: Omit<AuditResults, "mlps">;

@@ -10,6 +10,8 @@ import { writeEvidencePack } from "../../evidence/render";
 import { liveSourceText } from "../../evidence/render/build-report-document";
 import { withArtifact, type CommandContext } from "../command-context";
 import { summarizeAudit } from "./audit";
+import { policyReports } from "../../audit/live/policy-reports";
+import { writePolicyReports } from "../../audit/live/write-policy-reports";
 import { formatDrift, type DriftReport } from "../../audit/live/drift/find-drift";
 
 /**
@@ -35,8 +37,11 @@ export function runLiveAuditCommand(context: CommandContext, model: PlatformMode
     mkdirSync(reportDir, { recursive: true });
     const configDir = resolve(options.config);
     const ledger = computeLedger(model, resources.objects, readLedgerParameters(configDir));
-    const pack = buildEvidencePack({ model, stacks: resources.objects, audit: results, ledger, configDir, today, live: results.live });
-    const written = writeEvidencePack(pack, reportDir);
+    // The pack keeps the snapshot and its drift once, beside the audit's results.
+    const { live, drift, ...audit } = results;
+    const pack = buildEvidencePack({ model, stacks: resources.objects, audit, ledger, configDir, today, live, drift });
+    const homes = model.departments.flatMap((d) => d.environments.map((e) => ({ department: d.name, environment: e.name, cluster: e.cluster, namespace: e.namespace })));
+    const written = [...writeEvidencePack(pack, reportDir), ...writePolicyReports(policyReports(results, homes), reportDir)];
     const heading = `the ${liveSourceText(results.live)} (${snapshotDir})`;
     io.out(`${summarizeAudit(results, heading, ["", summarizeDrift(results.drift)])}\nEvidence pack: ${written.map((p) => relative(process.cwd(), p) || p).join(", ")}\n`);
     return results.passed ? 0 : 1;

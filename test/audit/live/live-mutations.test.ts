@@ -5,6 +5,7 @@ import { formatFinding } from "../../../audit/rbac";
 import { EXAMPLE_TODAY, synthesizeExample } from "../../stacks/example-artifact";
 import { ExampleSnapshot } from "./example-snapshot";
 import { MUTATIONS } from "./issue-mutations";
+import { policyReports } from "../../../audit/live/policy-reports";
 
 /**
  * What an incident leaves on a cluster, found in a live snapshot: every mutation of issue 16 is
@@ -90,6 +91,50 @@ describe("the live audit of a snapshot where every mutation of the issue happene
   it("reports nothing else as drift but the role the auditors' binding uses", () => {
     expect(drift).toHaveLength(8);
     expect(drift).toContain("shared-hz: present, not declared: ClusterRole incident-secret-reader: a ClusterRole nobody declared; not made by Terraform");
+  });
+});
+
+describe("PolicyReports of the mutated snapshot", () => {
+  it("put each finding in its namespace's report, in the wgpolicyk8s.io/v1alpha2 shape policy-reporter reads", () => {
+    const results = audit((s) => Object.values(MUTATIONS).forEach((mutate) => mutate(s)));
+    const homes = example.model.departments.flatMap((d) => d.environments.map((e) => ({ department: d.name, environment: e.name, cluster: e.cluster, namespace: e.namespace })));
+    const reports = policyReports(results, homes).get("shared-hz")!;
+    expect(reports[0]).toMatchObject({ apiVersion: "wgpolicyk8s.io/v1alpha2", kind: "ClusterPolicyReport", metadata: { name: "govcloud-live-audit" } });
+    expect(reports[0].results.filter((r) => r.policy === "govcloud-drift").map((r) => `${r.result} ${r.rule} ${r.resources![0].kind} ${r.resources![0].name}`)).toEqual([
+      "warn present-not-declared ClusterRole incident-secret-reader",
+      "fail present-not-declared ClusterRoleBinding incident-auditors-read-secrets",
+    ]);
+    const health = reports.find((r) => r.metadata.namespace === "health-prod")!;
+    expect(health.kind).toBe("PolicyReport");
+    expect(health.results.find((r) => r.policy === "govcloud-drift")).toEqual({
+      source: "govcloud",
+      policy: "govcloud-drift",
+      rule: "present-not-declared",
+      category: "Drift against the artifact",
+      result: "fail",
+      severity: "high",
+      scored: true,
+      message: "an allow policy no declared flow asks for: it opens connections the declaration does not",
+      timestamp: { seconds: Date.parse("2026-11-27T08:30:00Z") / 1000, nanos: 0 },
+      resources: [{ kind: "NetworkPolicy", name: "allow-all", namespace: "health-prod" }],
+      properties: { terraform: "not made by Terraform" },
+    });
+    expect(health.summary.fail).toBeGreaterThan(0);
+    const hrss = reports.find((r) => r.metadata.namespace === "hrss-prod")!;
+    expect(hrss.results.filter((r) => r.policy === "MTB-PL1-BC-CPI-5").map((r) => r.message)).toEqual(["spec.containers[0].securityContext.privileged: is true"]);
+    for (const report of reports) {
+      expect(report.summary).toEqual({
+        pass: report.results.filter((r) => r.result === "pass").length,
+        fail: report.results.filter((r) => r.result === "fail").length,
+        warn: report.results.filter((r) => r.result === "warn").length,
+        error: 0,
+        skip: report.results.filter((r) => r.result === "skip").length,
+      });
+      for (const result of report.results) {
+        expect(["pass", "fail", "warn", "error", "skip"]).toContain(result.result);
+        expect(["critical", "high", "medium", "low", "info"]).toContain(result.severity);
+      }
+    }
   });
 });
 
