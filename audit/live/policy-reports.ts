@@ -174,16 +174,18 @@ function connectivityResults(results: LiveAuditResults): Placed[] {
  */
 function ruleResults(results: LiveAuditResults, environments: readonly EnvironmentHome[]): Placed[] {
   const clusters = results.live.clusters.map((c) => c.cluster);
+  // A violated rule of warning severity does not fail the audit; its result is a warning too.
+  const warningRules = new Set(results.mlps.controls.filter((c) => c.severity !== "error").map((c) => c.rule));
   const placed: Placed[] = [];
   for (const f of results.mlps.findings) {
     const [department, environment] = f.target.split("/");
-    const status: Result = f.status === "met" ? "pass" : f.status === "waived" ? "skip" : "fail";
+    const status: Result = f.status === "met" ? "pass" : f.status === "waived" ? "skip" : warningRules.has(f.rule) ? "warn" : "fail";
     const result = {
       policy: f.rule,
       rule: f.target,
       category: "MLPS 2.0 (GB/T 22239-2019)",
       result: status,
-      severity: status === "fail" ? ("high" as const) : ("info" as const),
+      severity: status === "fail" ? ("high" as const) : status === "warn" ? ("medium" as const) : ("info" as const),
       message: f.message,
       ...(f.waiver ? { properties: { waiver: f.waiver.ticket, approver: f.waiver.approver, expires: f.waiver.expires } } : {}),
     };
