@@ -1,11 +1,18 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
-import { buildGovcloudApp } from "../stacks/govcloud-app";
+import { planStacks } from "../stacks/govcloud-app";
+import { codeFingerprint } from "./code-fingerprint";
+import { buildStacks, writeManifest, type StackManifestEntry } from "./stack-builder";
+import { StackCache, type ReusedStack } from "./stack-cache";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
 import { departmentStackName } from "../config/model/stack-names";
 import { readInventories } from "./stack-inventory";
+
+/** The code that decides what a stack contains: everything it imports is in the cache's key. */
+const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
+const PROJECT_CODE_ROOT = join(__dirname, "..");
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -20,9 +27,24 @@ export interface SynthesizeOptions {
    * pack): returns the errors that refuse it. @default - no check
    */
   readonly check?: (candidateOutdir: string) => readonly string[];
+  /**
+   * The folder of the stack cache: stacks whose inputs and code are unchanged since they were
+   * cached are copied from it instead of rebuilt, and the stacks built are kept in it.
+   * @default - no cache: every stack is built (a cold synthesis)
+   */
+  readonly cacheDir?: string;
+  /** Told how far the synthesis is: stacks done (built or reused) of the total. */
+  readonly onProgress?: (progress: SynthesisProgress) => void;
 }
 
-/** The candidate output broke rules that must hold; nothing was replaced. */
+export interface SynthesisProgress {
+  readonly done: number;
+  readonly total: number;
+  /** Stacks copied from the cache so far. */
+  readonly reused: number;
+}
+
+/** The candidate output broke rules that must hold; nothing was written. */
 export class SynthesisRefusedError extends Error {
   constructor(readonly errors: readonly string[]) {
     super(`synthesis refused, nothing was written (${errors.length} error${errors.length === 1 ? "" : "s"}):\n${errors.map((e) => `  ${e}`).join("\n")}`);
@@ -36,42 +58,86 @@ export interface StackSummary {
   readonly namespaces: number;
 }
 
+export interface SynthesisResult {
+  readonly stacks: StackSummary[];
+  /** How many stacks were copied from the cache. */
+  readonly reused: number;
+  /** The stacks built (not found in the cache, or synthesized without one), by name. */
+  readonly built: readonly string[];
+}
+
 /**
  * model → artifact. Synthesizes into a staging folder beside `outdir` and only then swaps it
  * in, so a failed or interrupted synthesis leaves the previous output exactly as it was; then
  * records the stateful objects in the lock beside the declaration.
  */
 export function synthesizePlatform(model: PlatformModel, options: SynthesizeOptions): StackSummary[] {
+  return synthesizeWithCache(model, options).stacks;
+}
+
+/** `synthesizePlatform`, saying how many stacks came from the cache. */
+export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOptions): SynthesisResult {
   const outdir = resolve(options.outdir);
   const staging = join(dirname(outdir), `.${basename(outdir)}.staging-${process.pid}`);
-  const partial = `${staging}-departments`;
-  const cleanUp = () => [staging, partial].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
   cleanUp();
   recoverFromKilledRuns(outdir);
   assertReplaceable(outdir, "an earlier synthesis output (no manifest.json)", (folder) => existsSync(join(folder, "manifest.json")));
-  if (options.departments !== undefined && !existsSync(join(outdir, "manifest.json"))) {
+  const onlySome = options.departments !== undefined;
+  if (onlySome && !existsSync(join(outdir, "manifest.json"))) {
     throw new SynthesisRefusedError([`no earlier output in ${outdir}: a synthesis of some departments adds to a full one; run govcloud synth without --department first`]);
   }
   mkdirSync(dirname(outdir), { recursive: true });
   try {
-    const onlySome = options.departments !== undefined && existsSync(outdir);
     // A department-only synthesis still stages a complete output (the previous one with those
     // stacks replaced), so the check sees the whole platform and the swap stays one rename.
     if (onlySome) cpSync(outdir, staging, { recursive: true });
-    const built = withPlainStackTraces(() => {
-      const app = buildGovcloudApp(model, { outdir, projectRoot: options.projectRoot, writeTo: onlySome ? partial : staging, departments: options.departments });
-      app.app.synth();
-      return app;
-    });
-    if (onlySome) mergeStacks(partial, staging);
+    else mkdirSync(join(staging, "stacks"), { recursive: true });
+    const plans = planStacks(model, { outdir, projectRoot: options.projectRoot, departments: options.departments });
+    const cache = options.cacheDir && !onlySome ? new StackCache(options.cacheDir, codeFingerprint(GOVCLOUD_APP_SOURCE, PROJECT_CODE_ROOT)) : undefined;
+    let done = 0;
+    const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
+    const reused = new Map<string, ReusedStack>();
+    for (const plan of plans) {
+      rmSync(join(staging, "stacks", plan.name), { recursive: true, force: true });
+      const hit = cache?.reuse(plan, staging);
+      if (!hit) continue;
+      reused.set(plan.name, hit);
+      done += 1;
+      tell(reused.size);
+    }
+    const toBuild = plans.filter((plan) => !reused.has(plan.name));
+    const built = new Map(
+      withPlainStackTraces(() =>
+        buildStacks(toBuild, staging, {
+          recordReads: cache !== undefined,
+          onBuilt: () => {
+            done += 1;
+            tell(reused.size);
+          },
+        }),
+      ).map((stack) => [stack.name, stack]),
+    );
+    const results = plans.map((plan) => (built.get(plan.name) ?? reused.get(plan.name))!);
+    writeManifest(staging, onlySome ? [...previousManifestEntries(staging), ...results] : results);
     const errors = options.check?.(staging) ?? [];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
+    if (cache) for (const stack of built.values()) cache.store(stack, staging);
     replaceFolder(staging, outdir);
-    writeStatefulLock(options.configDir, nextStatefulLock(model, built.statefulEntries, built.departments, readInventories(outdir, built.stacks)));
+    const statefulEntries = results.flatMap((r) => r.record.statefulEntries);
+    const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
+    // Every stack of the plan is in the new output, reused or built: the record reads each from there.
+    writeStatefulLock(options.configDir, nextStatefulLock(model, statefulEntries, departments, readInventories(outdir, plans.map((p) => p.name))));
+    return { stacks: summarizeStacks(outdir, options.departments), reused: reused.size, built: [...built.keys()] };
   } finally {
     cleanUp();
   }
-  return summarizeStacks(outdir, options.departments);
+}
+
+/** The stacks of the staged earlier output's manifest, for a synthesis that replaces some of them. */
+function previousManifestEntries(staging: string): Array<{ name: string; manifest: StackManifestEntry }> {
+  const previous = JSON.parse(readFileSync(join(staging, "manifest.json"), "utf8")) as { stacks: Record<string, StackManifestEntry> };
+  return Object.entries(previous.stacks).map(([name, manifest]) => ({ name, manifest }));
 }
 
 /**
@@ -100,22 +166,6 @@ export function withPlainStackTraces<T>(work: () => T): T {
   }
 }
 
-
-/** Moves the stacks of `from` into `into`, and their entries into its manifest. */
-function mergeStacks(from: string, into: string): void {
-  for (const stack of readdirSync(join(from, "stacks"))) {
-    rmSync(join(into, "stacks", stack), { recursive: true, force: true });
-    renameSync(join(from, "stacks", stack), join(into, "stacks", stack));
-  }
-  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { stacks: Record<string, unknown> };
-  const merged = manifest(into);
-  const added = manifest(from);
-  // cdktf formats its manifest its own way; rewrite it only when a stack is new to it.
-  if (Object.keys(added.stacks).every((name) => name in merged.stacks)) return;
-  const stacks = { ...merged.stacks, ...added.stacks };
-  merged.stacks = Object.fromEntries(Object.keys(stacks).sort().map((name) => [name, stacks[name]]));
-  writeFileSync(join(into, "manifest.json"), JSON.stringify(merged, null, 2));
-}
 
 export function summarizeStacks(outdir: string, only?: readonly string[]): StackSummary[] {
   const stacksDir = join(outdir, "stacks");

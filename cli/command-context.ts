@@ -15,8 +15,15 @@ export interface CommandContext {
     readonly report?: string;
     /** With audit: the live snapshot folder to audit instead of the artifact. */
     readonly live?: string;
+    readonly "no-cache"?: boolean;
+    readonly progress?: boolean;
   };
-  readonly io: { readonly out: (text: string) => void; readonly err: (text: string) => void };
+  readonly io: {
+    readonly out: (text: string) => void;
+    readonly err: (text: string) => void;
+    /** Whether `err` is a terminal (progress is drawn there). @default false */
+    readonly errIsTerminal?: boolean;
+  };
 }
 
 /** A command line that cannot be run as written; reported with the usage text and exit code 2. */

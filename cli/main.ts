@@ -15,7 +15,8 @@ const USAGE = `usage: govcloud <command> [options]
 
 commands:
   validate                     check the declaration; print every problem as file:line:col field: message
-  synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)
+  synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success);
+                               stacks whose inputs and code did not change are reused from .govcloud-cache/
   schema                       write JSON Schemas for editors into <config>/json-schema
   init department NAME         write a commented, valid request file config/departments/NAME.yaml
   audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy,
@@ -34,6 +35,8 @@ options:
   --config DIR                 the declaration folder (default: config)
   --out DIR                    the synthesis output folder (default: cdktf.out)
   --summary                    with synth: print departments, environments and resources per stack
+  --no-cache                   with synth: build every stack (a cold synthesis), neither reading nor writing the cache
+  --progress                   with synth: show progress even when stderr is not a terminal (CI logs)
   --today YYYY-MM-DD           the date expiry checks use (default: today)
   -h, --help                   this text
 `;
@@ -41,7 +44,7 @@ options:
 /** The options each command reads; any other is a mistake worth saying, not silently ignoring. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   validate: ["config", "today"],
-  synth: ["config", "out", "department", "summary", "today"],
+  synth: ["config", "out", "department", "summary", "today", "no-cache", "progress"],
   schema: ["config"],
   init: ["config"],
   audit: ["config", "out", "report", "today", "live"],
@@ -63,6 +66,8 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         out: { type: "string", default: "cdktf.out" },
         department: { type: "string", multiple: true },
         summary: { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
+        progress: { type: "boolean", default: false },
         format: { type: "string", default: "txt" },
         today: { type: "string" },
         to: { type: "string" },
@@ -130,5 +135,9 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
 }
 
 function defaultIo(): CommandContext["io"] {
-  return { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    errIsTerminal: process.stderr.isTTY === true,
+  };
 }

@@ -1,17 +1,48 @@
-import { App } from "cdktf";
-import type { PlatformModel } from "../config/model/platform-model";
+import { App, type TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { ClusterModel, DepartmentModel, PlatformModel } from "../config/model/platform-model";
 import { networkFlows } from "../config/model/network-flows";
 import { DepartmentStack } from "./department-stack";
-import { indexPolicies } from "./render-flows";
+import { indexPolicies, type PoliciesByNamespace } from "./render-flows";
 import { PlatformStack } from "./platform-stack";
 import type { StateLocation } from "./state-backend";
 import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
+import { departmentStackName, platformStackName } from "../config/model/stack-names";
 
 export interface GovcloudAppOptions extends StateLocation {
   /** Where this synthesis writes; defaults to `outdir`. Differs when synthesizing into a staging folder. */
   readonly writeTo?: string;
   /** Synthesize only these departments' stacks (and no platform stacks). @default - every stack */
   readonly departments?: readonly string[];
+}
+
+/** What a synthesis needs back from a stack besides its Terraform: the objects whose loss would lose data. */
+export interface StackRecord {
+  readonly statefulEntries: readonly StatefulLockEntry[];
+}
+
+/**
+ * Everything a stack's construction may read, by name. Its output is a function of these (and of
+ * the code): the synthesis cache keys each stack on what it actually read of them.
+ */
+export interface StackInputs {
+  readonly model: PlatformModel;
+  readonly policies: PoliciesByNamespace;
+  readonly where: StateLocation;
+  /** The cluster a platform stack is for: found by name, so other clusters' order does not matter. */
+  readonly cluster?: ClusterModel;
+  /** The department a department stack is for, likewise. */
+  readonly department?: DepartmentModel;
+}
+
+/** One stack to build: its name, its inputs, and how to build it from them. */
+export interface StackPlan {
+  readonly name: string;
+  /** The department it belongs to; none for platform stacks. */
+  readonly department?: string;
+  readonly inputs: StackInputs;
+  /** Builds the stack into `scope` from `inputs` (this plan's inputs, or views of them that record reads). */
+  build(scope: Construct, inputs: StackInputs): { readonly stack: TerraformStack; readonly record: StackRecord };
 }
 
 export interface GovcloudApp {
@@ -24,19 +55,48 @@ export interface GovcloudApp {
   readonly stacks: readonly string[];
 }
 
-/** model → stacks: a platform stack per cluster and a department stack per department, in name order. */
+/**
+ * model → the stacks to build: a platform stack per cluster and a department stack per
+ * department, in name order. Each stack is built from its inputs alone, so stacks can be built
+ * apart (in separate apps, processes or runs) and give the same bytes as built together.
+ */
+export function planStacks(model: PlatformModel, options: GovcloudAppOptions): StackPlan[] {
+  const only = options.departments ? new Set(options.departments) : undefined;
+  const where: StateLocation = { outdir: options.outdir, projectRoot: options.projectRoot };
+  const shared = { model, policies: indexPolicies(networkFlows(model)), where };
+  const platform = only
+    ? []
+    : model.clusters.map((cluster): StackPlan => ({
+        name: platformStackName(cluster.name),
+        inputs: { ...shared, cluster },
+        build: (scope, given) => ({
+          stack: new PlatformStack(scope, given.model, given.cluster!, given.policies, given.where),
+          record: { statefulEntries: [] },
+        }),
+      }));
+  const departments = model.departments
+    .filter((department) => !only || only.has(department.name))
+    .map((department): StackPlan => ({
+      name: departmentStackName(department.name),
+      department: department.name,
+      inputs: { ...shared, department },
+      build: (scope, given) => {
+        const stack = new DepartmentStack(scope, given.model, given.department!, given.policies, given.where);
+        return { stack, record: { statefulEntries: stack.statefulEntries } };
+      },
+    }));
+  return [...platform, ...departments];
+}
+
+/** model → one cdktf App holding every planned stack (as `cdktf synth` runs it). */
 export function buildGovcloudApp(model: PlatformModel, options: GovcloudAppOptions): GovcloudApp {
   const app = new App({ outdir: options.writeTo ?? options.outdir, skipValidation: false });
-  const only = options.departments ? new Set(options.departments) : undefined;
-  const policies = indexPolicies(networkFlows(model));
-  const platformStacks = only ? [] : model.clusters.map((cluster) => new PlatformStack(app, model, cluster, policies, options));
-  const stacks = model.departments
-    .filter((department) => !only || only.has(department.name))
-    .map((department) => new DepartmentStack(app, model, department, policies, options));
+  const plans = planStacks(model, options);
+  const records = plans.map((plan) => plan.build(app, plan.inputs).record);
   return {
     app,
-    statefulEntries: stacks.flatMap((s) => s.statefulEntries),
-    departments: model.departments.filter((d) => !only || only.has(d.name)).map((d) => d.name),
-    stacks: [...platformStacks, ...stacks].map((stack) => stack.node.id),
+    statefulEntries: records.flatMap((r) => r.statefulEntries),
+    departments: plans.flatMap((p) => (p.department ? [p.department] : [])),
+    stacks: plans.map((p) => p.name),
   };
 }

@@ -1,10 +1,12 @@
-import { resolve } from "node:path";
-import { synthesizePlatform, type StackSummary } from "../../artifact/synthesize-platform";
+import { join, resolve } from "node:path";
+import { STACK_CACHE_FOLDER } from "../../artifact/stack-cache";
+import { synthesizeWithCache, type StackSummary } from "../../artifact/synthesize-platform";
 import { rulePackGate } from "../../audit/mlps/synthesis-check";
 import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { UsageError, withArtifact, type CommandContext } from "../command-context";
 import { validateDeclaration } from "./validate";
+import { progressLine } from "../progress-line";
 
 /** `govcloud synth`: validate, then synthesize; the previous output is replaced only on success. */
 export function runSynth(context: CommandContext): number {
@@ -25,11 +27,27 @@ export function runSynth(context: CommandContext): number {
     },
     departments,
   );
+  const progress = progressLine("synth", { write: io.err, isTerminal: io.errIsTerminal === true }, { forced: options.progress === true });
   return withArtifact(io, () => {
-    const stacks = synthesizePlatform(model, { outdir, projectRoot: process.cwd(), configDir: resolve(options.config), departments, check });
+    let result;
+    try {
+      result = synthesizeWithCache(model, {
+        outdir,
+        projectRoot: process.cwd(),
+        configDir: resolve(options.config),
+        departments,
+        check,
+        cacheDir: options["no-cache"] ? undefined : join(process.cwd(), STACK_CACHE_FOLDER),
+        onProgress: ({ done, total, reused }) => progress.update(done, total, reused > 0 ? `${reused} from cache` : undefined),
+      });
+    } finally {
+      progress.finish();
+    }
+    const { stacks, reused } = result;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.summary) io.out(summary(model, stacks, departments));
-    io.out(`Synthesized ${stacks.length} stacks into ${options.out}/stacks in ${seconds} s.\n`);
+    const cached = reused > 0 ? ` (${reused} unchanged, reused from ${STACK_CACHE_FOLDER})` : "";
+    io.out(`Synthesized ${stacks.length} stacks${cached} into ${options.out}/stacks in ${seconds} s.\n`);
     return 0;
   });
 }

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { StackPlan, StackRecord } from "../stacks/govcloud-app";
+import { isRunning } from "./process-liveness";
+import { readsStillHold, type ReadTree } from "./read-tracking";
+import { replaceFolder } from "./replace-folder";
+import type { BuiltStack, StackManifestEntry } from "./stack-builder";
+
+/** The cache folder inside the project, ignored by git (its own `.gitignore` says so too). */
+export const STACK_CACHE_FOLDER = ".govcloud-cache";
+
+const ENTRY_FORMAT = 1;
+
+/** One synthesized stack, with what it was built from. */
+interface StackCacheEntry {
+  readonly format: typeof ENTRY_FORMAT;
+  /** The code fingerprint it was built with (`codeFingerprint`). */
+  readonly code: string;
+  readonly name: string;
+  /** What the stack read of its inputs; it is reused only while every read sees the same. */
+  readonly reads: Record<string, ReadTree>;
+  readonly manifest: StackManifestEntry;
+  readonly record: StackRecord;
+  /** The stack folder's files, by path, with their sha256: a damaged copy is a miss, never output. */
+  readonly files: Record<string, string>;
+}
+
+/** A stack taken from the cache: what the synthesis needs of it besides its files. */
+export interface ReusedStack {
+  readonly name: string;
+  readonly manifest: StackManifestEntry;
+  readonly record: StackRecord;
+}
+
+/**
+ * Synthesized stacks by name, each kept with the code fingerprint and the reads it was built
+ * from. A stack is reused only when it was built by the same code and every read it made of its
+ * inputs sees the same in the new ones; then its files are copied, not rebuilt.
+ */
+export class StackCache {
+  readonly folder: string;
+
+  constructor(
+    folder: string,
+    private readonly code: string,
+  ) {
+    this.folder = folder;
+    mkdirSync(folder, { recursive: true });
+    const ignore = join(folder, ".gitignore");
+    if (!existsSync(ignore)) writeFileSync(ignore, "# govcloud's synthesis cache: rebuilt from the declaration, never committed\n*\n");
+    this.removeStaleTemporaries();
+  }
+
+  /**
+   * Copies the stack of `plan` into `<into>/stacks/<name>` when the cache holds it for these
+   * inputs and this code; undefined (nothing copied) otherwise.
+   */
+  reuse(plan: StackPlan, into: string): ReusedStack | undefined {
+    const entry = this.entry(plan.name);
+    if (!entry || entry.code !== this.code || !readsStillHold(entry.reads, plan.inputs as unknown as Record<string, unknown>)) return undefined;
+    const source = join(this.folder, plan.name, "stack");
+    const target = join(into, "stacks", plan.name);
+    cpSync(source, target, { recursive: true });
+    if (!sameFiles(target, entry.files)) {
+      rmSync(target, { recursive: true, force: true });
+      return undefined;
+    }
+    return { name: entry.name, manifest: entry.manifest, record: entry.record };
+  }
+
+  /**
+   * Keeps `built`, whose folder is `<from>/stacks/<name>`, replacing what the cache held for that
+   * stack. The cache only saves time: a store that fails (a full disk, another synthesis storing
+   * the same stack at the same moment) leaves that stack uncached and the synthesis unharmed.
+   */
+  store(built: BuiltStack, from: string): void {
+    if (!built.reads) throw new Error(`stack ${built.name} was built without recording its reads; it cannot be cached`);
+    const temporary = join(this.folder, `.tmp-${process.pid}-${built.name}`);
+    try {
+      this.write(built, from, temporary);
+    } catch {
+      rmSync(temporary, { recursive: true, force: true });
+    }
+  }
+
+  private write(built: BuiltStack, from: string, temporary: string): void {
+    rmSync(temporary, { recursive: true, force: true });
+    cpSync(join(from, "stacks", built.name), join(temporary, "stack"), { recursive: true });
+    const entry: StackCacheEntry = {
+      format: ENTRY_FORMAT,
+      code: this.code,
+      name: built.name,
+      reads: built.reads!,
+      manifest: built.manifest,
+      record: built.record,
+      files: fileDigests(join(temporary, "stack")),
+    };
+    writeFileSync(join(temporary, "entry.json"), JSON.stringify(entry));
+    replaceFolder(temporary, join(this.folder, built.name));
+  }
+
+  private entry(name: string): StackCacheEntry | undefined {
+    const path = join(this.folder, name, "entry.json");
+    if (!existsSync(path)) return undefined;
+    try {
+      const entry = JSON.parse(readFileSync(path, "utf8")) as StackCacheEntry;
+      return entry.format === ENTRY_FORMAT && entry.name === name ? entry : undefined;
+    } catch {
+      return undefined; // a damaged entry is a miss; the stack is rebuilt and the entry replaced
+    }
+  }
+
+  /** Folders of runs killed while storing (`.tmp-<pid>-<stack>`, `<stack>.old-<pid>`). */
+  private removeStaleTemporaries(): void {
+    for (const name of readdirSync(this.folder)) {
+      const pid = /^\.tmp-(\d+)-/.exec(name)?.[1] ?? /\.old-(\d+)$/.exec(name)?.[1];
+      if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(this.folder, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function fileDigests(folder: string): Record<string, string> {
+  const digests: Record<string, string> = {};
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) visit(path);
+      else digests[relative(folder, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  visit(folder);
+  return digests;
+}
+
+function sameFiles(folder: string, expected: Record<string, string>): boolean {
+  const actual = fileDigests(folder);
+  const names = Object.keys(expected);
+  return names.length === Object.keys(actual).length && names.every((name) => actual[name] === expected[name]);
+}

@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readTree } from "../artifact/example-project";
+import { EXAMPLE_TODAY } from "../stacks/example-artifact";
+
+const REPO = join(__dirname, "..", "..");
+const BIN = join(REPO, "cli", "govcloud.js");
+
+function synth(project: string, ...extra: string[]) {
+  const result = spawnSync(process.execPath, [BIN, "synth", "--today", EXAMPLE_TODAY, ...extra], { cwd: project, encoding: "utf8", timeout: 180_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout.replace(/ in \d+\.\d s\./, " in T s."), stderr: result.stderr };
+}
+
+describe("govcloud synth with its stack cache", () => {
+  let project: string;
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), "govcloud-cache-cli-"));
+    cpSync(join(REPO, "config"), join(project, "config"), {
+      recursive: true,
+      filter: (src) => (statSync(src).isDirectory() ? !/[/\\](declaration|model|rules|schema)$/.test(src) : /\.(ya?ml|json)$/.test(src)),
+    });
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it("reuses unchanged stacks from an ignored folder in the project, rebuilds what an edit touched, and builds everything with --no-cache", () => {
+    const first = synth(project);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/^(warning|config\/)/);
+    expect(first.stdout).toBe("Synthesized 15 stacks into cdktf.out/stacks in T s.\n");
+    expect(readFileSync(join(project, ".govcloud-cache", ".gitignore"), "utf8")).toMatch(/^\*$/m);
+    const cold = readTree(join(project, "cdktf.out"));
+
+    const second = synth(project);
+    expect(second.stdout).toBe("Synthesized 15 stacks (15 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
+    // The same gate verdict, and no progress line in a log.
+    expect(second.stderr).toBe(first.stderr);
+    expect(readTree(join(project, "cdktf.out"))).toEqual(cold);
+
+    const health = join(project, "config", "departments", "health.yaml");
+    writeFileSync(health, readFileSync(health, "utf8").replace(/(displayName: .*)/, "$1（修订）"));
+    expect(synth(project).stdout).toBe("Synthesized 15 stacks (14 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
+    const edited = readTree(join(project, "cdktf.out"));
+    expect([...edited.keys()].filter((path) => edited.get(path) !== cold.get(path))).toEqual(["stacks/dept-health/cdk.tf.json"]);
+
+    const noCache = synth(project, "--no-cache");
+    expect(noCache.stdout).toBe("Synthesized 15 stacks into cdktf.out/stacks in T s.\n");
+    expect(readTree(join(project, "cdktf.out"))).toEqual(edited);
+    expect(existsSync(join(project, ".govcloud-cache", "dept-health", "entry.json"))).toBe(true);
+  }, 300_000);
+});
