@@ -5,6 +5,7 @@ import { planStacks } from "../stacks/govcloud-app";
 import { codeFingerprint } from "./code-fingerprint";
 import { buildStacks, writeManifest, type StackManifestEntry } from "./stack-builder";
 import { StackCache, type ReusedStack } from "./stack-cache";
+import { buildStacksInParallel, defaultWorkers } from "./parallel-build";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
 import { departmentStackName } from "../config/model/stack-names";
@@ -33,6 +34,11 @@ export interface SynthesizeOptions {
    * @default - no cache: every stack is built (a cold synthesis)
    */
   readonly cacheDir?: string;
+  /**
+   * Worker threads building the stacks that are not reused; 1 builds them in this thread. The
+   * output is the same whatever the number. @default - one per core when there are enough stacks to build
+   */
+  readonly workers?: number;
   /** Told how far the synthesis is: stacks done (built or reused) of the total. */
   readonly onProgress?: (progress: SynthesisProgress) => void;
 }
@@ -64,6 +70,8 @@ export interface SynthesisResult {
   readonly reused: number;
   /** The stacks built (not found in the cache, or synthesized without one), by name. */
   readonly built: readonly string[];
+  /** Worker threads that built them (1: this thread). */
+  readonly workers: number;
 }
 
 /**
@@ -107,17 +115,19 @@ export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOpt
       tell(reused.size);
     }
     const toBuild = plans.filter((plan) => !reused.has(plan.name));
-    const built = new Map(
-      withPlainStackTraces(() =>
-        buildStacks(toBuild, staging, {
-          recordReads: cache !== undefined,
-          onBuilt: () => {
-            done += 1;
-            tell(reused.size);
-          },
-        }),
-      ).map((stack) => [stack.name, stack]),
-    );
+    const workers = options.workers ?? defaultWorkers(toBuild.length);
+    const build = {
+      recordReads: cache !== undefined,
+      onBuilt: () => {
+        done += 1;
+        tell(reused.size);
+      },
+    };
+    const builtStacks =
+      workers > 1 && toBuild.length > 1
+        ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, toBuild.map((p) => p.name), staging, { ...build, workers })
+        : withPlainStackTraces(() => buildStacks(toBuild, staging, build));
+    const built = new Map(builtStacks.map((stack) => [stack.name, stack]));
     const results = plans.map((plan) => (built.get(plan.name) ?? reused.get(plan.name))!);
     writeManifest(staging, onlySome ? [...previousManifestEntries(staging), ...results] : results);
     const errors = options.check?.(staging) ?? [];
@@ -128,7 +138,12 @@ export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOpt
     const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
     // Every stack of the plan is in the new output, reused or built: the record reads each from there.
     writeStatefulLock(options.configDir, nextStatefulLock(model, statefulEntries, departments, readInventories(outdir, plans.map((p) => p.name))));
-    return { stacks: summarizeStacks(outdir, options.departments), reused: reused.size, built: [...built.keys()] };
+    return {
+      stacks: summarizeStacks(outdir, options.departments),
+      reused: reused.size,
+      built: [...built.keys()],
+      workers: workers > 1 && toBuild.length > 1 ? Math.min(workers, toBuild.length) : 1,
+    };
   } finally {
     cleanUp();
   }

@@ -17,6 +17,7 @@ export interface CommandContext {
     readonly live?: string;
     readonly "no-cache"?: boolean;
     readonly progress?: boolean;
+    readonly workers?: string;
   };
   readonly io: {
     readonly out: (text: string) => void;

@@ -36,6 +36,8 @@ options:
   --out DIR                    the synthesis output folder (default: cdktf.out)
   --summary                    with synth: print departments, environments and resources per stack
   --no-cache                   with synth: build every stack (a cold synthesis), neither reading nor writing the cache
+  --workers N                  with synth: build stacks on N worker threads (default: one per core when there are
+                               enough stacks; 1: in this process); the output is the same whatever N
   --progress                   with synth: show progress even when stderr is not a terminal (CI logs)
   --today YYYY-MM-DD           the date expiry checks use (default: today)
   -h, --help                   this text
@@ -44,7 +46,7 @@ options:
 /** The options each command reads; any other is a mistake worth saying, not silently ignoring. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   validate: ["config", "today"],
-  synth: ["config", "out", "department", "summary", "today", "no-cache", "progress"],
+  synth: ["config", "out", "department", "summary", "today", "no-cache", "workers", "progress"],
   schema: ["config"],
   init: ["config"],
   audit: ["config", "out", "report", "today", "live"],
@@ -68,6 +70,7 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         summary: { type: "boolean", default: false },
         "no-cache": { type: "boolean", default: false },
         progress: { type: "boolean", default: false },
+        workers: { type: "string" },
         format: { type: "string", default: "txt" },
         today: { type: "string" },
         to: { type: "string" },

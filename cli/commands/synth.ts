@@ -38,18 +38,28 @@ export function runSynth(context: CommandContext): number {
         departments,
         check,
         cacheDir: options["no-cache"] ? undefined : join(process.cwd(), STACK_CACHE_FOLDER),
+        workers: workersOption(options.workers),
         onProgress: ({ done, total, reused }) => progress.update(done, total, reused > 0 ? `${reused} from cache` : undefined),
       });
     } finally {
       progress.finish();
     }
-    const { stacks, reused } = result;
+    const { stacks, reused, built, workers } = result;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (options.summary) io.out(summary(model, stacks, departments));
-    const cached = reused > 0 ? ` (${reused} unchanged, reused from ${STACK_CACHE_FOLDER})` : "";
-    io.out(`Synthesized ${stacks.length} stacks${cached} into ${options.out}/stacks in ${seconds} s.\n`);
+    const how = [
+      ...(workers > 1 ? [`${built.length} built on ${workers} workers`] : []),
+      ...(reused > 0 ? [`${reused} unchanged, reused from ${STACK_CACHE_FOLDER}`] : []),
+    ];
+    io.out(`Synthesized ${stacks.length} stacks${how.length > 0 ? ` (${how.join(", ")})` : ""} into ${options.out}/stacks in ${seconds} s.\n`);
     return 0;
   });
+}
+
+function workersOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new UsageError(`--workers must be a whole number from 1 to 999; got "${value}"`);
+  return Number(value);
 }
 
 function summary(model: PlatformModel, stacks: readonly StackSummary[], only?: readonly string[]): string {

@@ -1,0 +1,32 @@
+import { workerData } from "node:worker_threads";
+import { decodeModel } from "../config/model/model-transfer";
+import { planStacks } from "../stacks/govcloud-app";
+import type { WorkerMessage, WorkerSetup } from "./parallel-build";
+import { buildStacks } from "./stack-builder";
+import { withPlainStackTraces } from "./synthesize-platform";
+
+/** Builds the stacks it is handed, one at a time, and reports each (see `buildStacksInParallel`). */
+const setup = workerData as WorkerSetup;
+const counter = new Int32Array(setup.signal);
+
+function report(message: WorkerMessage): void {
+  setup.port.postMessage(message);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+}
+
+try {
+  const plans = new Map(planStacks(decodeModel(setup.model), setup.where).map((plan) => [plan.name, plan]));
+  setup.port.on("message", ({ stack }: { stack: string }) => {
+    try {
+      const plan = plans.get(stack);
+      if (!plan) throw new Error(`no stack ${stack} in the model the worker was given`);
+      const [built] = withPlainStackTraces(() => buildStacks([plan], setup.into, { recordReads: setup.recordReads }));
+      report({ built });
+    } catch (e) {
+      report({ failed: `building ${stack}: ${(e as Error).stack ?? String(e)}` });
+    }
+  });
+} catch (e) {
+  report({ failed: `starting a synthesis worker: ${(e as Error).stack ?? String(e)}` });
+}
