@@ -2,6 +2,7 @@ import type { ArtifactResource, ArtifactStack } from "../export/read-artifact";
 import { compareText } from "../export/read-artifact";
 import { isRecord, type KubernetesObject } from "../export/kubernetes-object";
 import { identity, type ClusterSnapshot, type LiveObject } from "./read-snapshot";
+import { privilegesOf } from "./drift/isolation-impact";
 
 /** How findings cite an object on the cluster that no Terraform resource made. */
 export const NOT_IN_TERRAFORM = "not made by Terraform";
@@ -73,7 +74,9 @@ export function placeLiveObjects(
   }
   const withPods = new Set(placed.filter((p) => p.live.object.kind === "Pod" && p.controller).map((p) => identity(p.controller!)));
   const runsPods = (p: PlacedObject) => CONTROLLER_KINDS.has(p.live.object.kind) || p.live.object.kind === "Pod";
-  const objects = placed.filter((p) => !p.controller && !(runsPods(p) && !governs(p.live.cluster, p.live.object.metadata.namespace ?? "")));
+  // Owner references are written by whoever creates the pod: one more privileged than its controller's template is checked itself.
+  const representedByController = (p: PlacedObject) => p.controller !== undefined && !exceedsController(p);
+  const objects = placed.filter((p) => !representedByController(p) && !(runsPods(p) && !governs(p.live.cluster, p.live.object.metadata.namespace ?? "")));
   const connectivity = [
     ...placed.filter((p) => !CONTROLLER_KINDS.has(p.live.object.kind) && p.live.object.kind !== "Pod"),
     ...placed.filter((p) => p.live.object.kind === "Pod").map((p) => ({ ...p, live: { ...p.live, object: asConnectivityPod(p) } })),
@@ -168,4 +171,16 @@ function asConnectivityPod(p: PlacedObject): KubernetesObject {
   if (!p.controller || !hasTemplateLabels(pod, p.controller.object)) return { ...pod, metadata };
   const owner = { apiVersion: p.controller.object.apiVersion, kind: p.controller.object.kind, name: p.controller.object.metadata.name, controller: true };
   return { ...pod, metadata: { ...metadata, ownerReferences: [owner] } };
+}
+
+/** A pod that holds privileges (privileged, host namespaces, host paths, added capabilities, root) its controller's template does not give. */
+export function exceedsController(p: PlacedObject): boolean {
+  if (p.live.object.kind !== "Pod" || !p.controller) return false;
+  const granted = new Set(privilegesOf(p.controller.object).map(withoutPath));
+  return privilegesOf(p.live.object).some((privilege) => !granted.has(withoutPath(privilege)));
+}
+
+/** `spec.containers[0].securityContext.privileged is true` and `spec.template.spec.containers[0]…` name the same privilege. */
+function withoutPath(privilege: string): string {
+  return privilege.replace(/^spec\.(template\.spec\.|jobTemplate\.spec\.template\.spec\.)?/, "");
 }

@@ -5,10 +5,10 @@ import type { ArtifactResource, ArtifactStack } from "../../export/read-artifact
 import { compareText } from "../../export/read-artifact";
 import type { KubernetesObject } from "../../export/kubernetes-object";
 import { platformPeers } from "../../flows/platform-peers";
-import { CONTROLLER_POD_LABELS, hasTemplateLabels, templateLabels, type PlacedObject } from "../live-resources";
+import { CONTROLLER_POD_LABELS, exceedsController, hasTemplateLabels, templateLabels, type PlacedObject } from "../live-resources";
 import { describe, identity } from "../read-snapshot";
 import { compareFields } from "./compare-fields";
-import { differentFieldImpact, extraObjectImpact, missingObjectImpact, type Impact } from "./isolation-impact";
+import { differentFieldImpact, extraObjectImpact, missingObjectImpact, privilegesOf, type Impact } from "./isolation-impact";
 
 export type DriftKind = "present-not-declared" | "declared-missing" | "declared-different" | "expired-sharing";
 
@@ -110,6 +110,15 @@ export function findDrift(
       continue;
     }
     if (p.controller) {
+      if (exceedsController(p)) {
+        const owner = declared.get(identity(p.controller));
+        findings.push(
+          finding(cluster, "declared-different", object, namespaced, {
+            weakens: true,
+            reason: `a privileged pod its controller ${describe(p.controller)} does not make: ${privilegesOf(object).join("; ")}`,
+          }, { field: "spec", ...(owner ? { terraform: ref(owner) } : {}) }),
+        );
+      }
       if (object.kind === "Pod" && !hasTemplateLabels(object, p.controller.object)) {
         const owner = declared.get(identity(p.controller));
         findings.push(

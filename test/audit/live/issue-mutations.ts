@@ -81,6 +81,14 @@ export const MUTATIONS: Readonly<Record<string, (snapshot: ExampleSnapshot) => v
       ),
     );
   },
+  "a privileged pod passed off as a Deployment's (an owner reference anyone may write)": (s) => {
+    const pod = s.objects("shared-hz").find((o) => o.kind === "Pod" && o.metadata.namespace === "public-security-prod" && o.metadata.labels?.["pod-template-hash"]);
+    if (!pod) throw new Error("no Deployment pod in public-security-prod");
+    const twin = JSON.parse(JSON.stringify(pod));
+    twin.metadata.name = `${pod.metadata.name.slice(0, -5)}zzzzz`;
+    twin.spec.containers[0].securityContext = { ...twin.spec.containers[0].securityContext, privileged: true };
+    s.objects("shared-hz").push(byHand(twin, "shared-hz"));
+  },
   "a label change that moves a pod out of its policies": (s) => {
     const pod = s.objects("shared-hz").find((o) => o.kind === "Pod" && o.metadata.namespace === "civil-affairs-prod" && o.metadata.labels?.["govcloud/service"] === "portal");
     if (!pod) throw new Error("no portal pod in civil-affairs-prod");

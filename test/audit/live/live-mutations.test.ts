@@ -62,7 +62,14 @@ describe("the live audit of a snapshot where every mutation of the issue happene
     expect(drift).toContain(
       "shared-hz: present, not declared: Pod hrss-prod/debug: a privileged workload: spec.containers[0].securityContext.privileged is true; not made by Terraform; weakens isolation",
     );
-    expect(failing("tenancy", "MTB-PL1-BC-CPI-5")).toEqual(["live shared-hz: not made by Terraform: Pod hrss-prod/debug: spec.containers[0].securityContext.privileged: is true"]);
+    expect(failing("tenancy", "MTB-PL1-BC-CPI-5")).toContain("live shared-hz: not made by Terraform: Pod hrss-prod/debug: spec.containers[0].securityContext.privileged: is true");
+  });
+
+  it("finds a privileged pod that claims a Deployment as its owner, and checks it itself", () => {
+    expect(drift).toContain(
+      "shared-hz: declared, different: Pod public-security-prod/household-check-bg9qrnz4kp-zzzzz spec: a privileged pod its controller Deployment public-security-prod/household-check does not make: spec.containers[0].securityContext.privileged is true; dept-public-security: kubernetes_deployment_v1.tenant_prod_svc-household-check_deployment_8EFB18B5; weakens isolation",
+    );
+    expect(failing("tenancy", "MTB-PL1-BC-CPI-5")).toContain("live shared-hz: not made by Terraform: Pod public-security-prod/household-check-bg9qrnz4kp-zzzzz: spec.containers[0].securityContext.privileged: is true");
   });
 
   it("finds the binding that lets auditors read Secrets", () => {
@@ -89,7 +96,7 @@ describe("the live audit of a snapshot where every mutation of the issue happene
   });
 
   it("reports nothing else as drift but the role the auditors' binding uses", () => {
-    expect(drift).toHaveLength(8);
+    expect(drift).toHaveLength(9);
     expect(drift).toContain("shared-hz: present, not declared: ClusterRole incident-secret-reader: a ClusterRole nobody declared; not made by Terraform");
   });
 });
