@@ -10,103 +10,80 @@ import { runDiff } from "./commands/diff";
 import { runLedger } from "./commands/ledger";
 import { UsageError, type CommandContext } from "./command-context";
 import { isoDate } from "../config/schema/common";
-
-const USAGE = `usage: govcloud <command> [options]
-
-commands:
-  validate                     check the declaration; print every problem as file:line:col field: message
-  synth [--department NAME]    validate, then synthesize Terraform stacks into cdktf.out (replaced only on success);
-                               stacks whose inputs and code did not change are reused from .govcloud-cache/
-  schema                       write JSON Schemas for editors into <config>/json-schema
-  init department NAME         write a commented, valid request file config/departments/NAME.yaml
-  audit [--report DIR]         prove from cdktf.out what the platform allows: schemas, connectivity, RBAC, tenancy,
-                               the MLPS rule pack; writes the evidence pack DIR/report.{html,md,json}
-                               (default audit-report/); exit 1 when any check fails
-  audit --live SNAPSHOT_DIR    the same checks on what runs, from a read-only snapshot (one folder per cluster,
-                               see the README), with drift against cdktf.out
-  ledger                       capacity against quotas, showback per department, infrastructure avoided, localization
-  diff OLD NEW                 what changes between two synthesized outputs, per department and zone (for approvals)
-  export [--to DIR]             write the synthesized stacks as plain Kubernetes manifests (default: manifests/)
-  connectivity DIR [--format txt|json|csv|md]
-                               list the connections NetworkPolicies allow between the workloads in DIR's manifests;
-                               on a folder that export wrote, each cluster folder on its own, headed by its name
-
-options:
-  --config DIR                 the declaration folder (default: config)
-  --out DIR                    the synthesis output folder (default: cdktf.out)
-  --summary                    with synth: print departments, environments and resources per stack
-  --no-cache                   with synth: build every stack (a cold synthesis), neither reading nor writing the cache
-  --workers N                  with synth: build stacks on N worker threads (default: one per core when there are
-                               enough stacks; 1: in this process); the output is the same whatever N
-  --progress                   with synth: show progress even when stderr is not a terminal (CI logs)
-  --today YYYY-MM-DD           the date expiry checks use (default: today)
-  -h, --help                   this text
-`;
-
-/** The options each command reads; any other is a mistake worth saying, not silently ignoring. */
-const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  validate: ["config", "today"],
-  synth: ["config", "out", "department", "summary", "today", "no-cache", "workers", "progress"],
-  schema: ["config"],
-  init: ["config"],
-  audit: ["config", "out", "report", "today", "live"],
-  ledger: ["config", "out", "today"],
-  diff: [],
-  export: ["out", "to"],
-  connectivity: ["format"],
-};
+import { didYouMean } from "../config/declaration/did-you-mean";
+import { commandHelp, commandSpec, COMMANDS, globalHelp, OPTIONS, type CommandSpec } from "./command-specs";
 
 /** The `govcloud` command line. Returns the exit code: 0 success, 1 problems found, 2 usage error. */
 export async function main(argv: string[], io: CommandContext["io"] = defaultIo()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: "string", default: "config" },
-        out: { type: "string", default: "cdktf.out" },
-        department: { type: "string", multiple: true },
-        summary: { type: "boolean", default: false },
-        "no-cache": { type: "boolean", default: false },
-        progress: { type: "boolean", default: false },
-        workers: { type: "string" },
-        format: { type: "string", default: "txt" },
-        today: { type: "string" },
-        to: { type: "string" },
-        report: { type: "string" },
-        live: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      tokens: true,
-    });
-  } catch (e) {
-    io.err(`govcloud: ${(e as Error).message}\n\n${USAGE}`);
+  // Parsed leniently, then checked against the command's own table, so a mistake is one line
+  // that names the command and suggests the fix, rather than the parser's generic wording.
+  const parsed = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      config: { type: "string", default: "config" },
+      out: { type: "string", default: "cdktf.out" },
+      department: { type: "string", multiple: true },
+      summary: { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
+      progress: { type: "boolean", default: false },
+      workers: { type: "string" },
+      live: { type: "string" },
+      format: { type: "string", default: "txt" },
+      today: { type: "string" },
+      to: { type: "string" },
+      report: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    tokens: true,
+  });
+  const usage = (message: string, command?: CommandSpec) => {
+    io.err(`govcloud${command ? ` ${command.name}` : ""}: ${message}; see govcloud ${command ? `${command.name} ` : ""}--help\n`);
     return 2;
-  }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || command === "help") {
-    io.out(USAGE);
+  };
+  const [name, ...rest] = parsed.positionals;
+  if (name === "help") {
+    const about = rest[0] === undefined ? undefined : commandSpec(rest[0]);
+    if (rest[0] !== undefined && !about) return usage(unknownCommand(rest[0]));
+    io.out(about ? commandHelp(about) : globalHelp());
     return 0;
   }
-  if (command === undefined) {
-    io.err(`govcloud: no command given\n\n${USAGE}`);
+  const command = name === undefined ? undefined : commandSpec(name);
+  if (name !== undefined && !command) return usage(unknownCommand(name));
+  const options = (parsed.tokens ?? []).flatMap((t) => (t.kind === "option" ? [t] : []));
+  if (options.some((o) => o.name === "help" || o.name === "h")) {
+    io.out(command ? commandHelp(command) : globalHelp());
+    return 0;
+  }
+  if (!command) {
+    io.err(`govcloud: no command given\n\n${globalHelp()}`);
     return 2;
   }
-  const allowed = COMMAND_OPTIONS[command];
-  const given = [...new Set((parsed.tokens ?? []).flatMap((t) => (t.kind === "option" ? [t.name] : [])))];
-  const misplaced = allowed ? given.filter((name) => name !== "help" && !allowed.includes(name)) : [];
-  if (misplaced.length > 0) {
-    io.err(`govcloud: ${command} does not take ${misplaced.map((n) => `--${n}`).join(", ")}${allowed!.length > 0 ? ` (it takes ${allowed!.map((n) => `--${n}`).join(", ")})` : ""}\n`);
-    return 2;
+  for (const option of options) {
+    const spec = OPTIONS.find((o) => o.name === option.name);
+    const written = option.rawName;
+    if (!spec || !command.options.includes(option.name)) {
+      const suggestion = didYouMean(option.name, command.options);
+      const takes = command.options.length > 0 ? `it takes ${command.options.map((o) => `--${o}`).join(", ")}` : "it takes no options";
+      const what = spec ? `${command.name} does not take ${written}` : `unknown option ${written}`;
+      return usage(`${what}${suggestion.replace(/"([^"]+)"/, "--$1")}; ${takes}`, command);
+    }
+    if (spec.value && option.value === undefined) return usage(`${written} needs a value (${written} ${spec.value})`, command);
+    if (!spec.value && option.value !== undefined) return usage(`${written} is a switch and takes no value; got "${option.value}"`, command);
   }
-  if (parsed.values.today !== undefined && !isoDate.safeParse(parsed.values.today).success) {
-    io.err(`govcloud: --today must be a date written YYYY-MM-DD; got "${parsed.values.today}"\n`);
-    return 2;
+  if (rest.length < command.minArguments || rest.length > command.maxArguments) {
+    const expected = command.arguments ? `takes ${command.arguments}` : "takes no arguments";
+    const extra = rest.length > command.maxArguments ? `; unexpected ${rest.slice(command.maxArguments).map((a) => JSON.stringify(a)).join(" ")}` : "";
+    return usage(`${expected}${extra}`, command);
   }
-  const context: CommandContext = { args: rest, options: parsed.values, io };
+  const values = parsed.values as CommandContext["options"];
+  if (values.today !== undefined && !isoDate.safeParse(values.today).success) {
+    return usage(`--today must be a date written YYYY-MM-DD; got "${values.today}"`, command);
+  }
+  const context: CommandContext = { args: rest, options: values, io };
   try {
-    switch (command) {
+    switch (command.name) {
       case "validate":
         return runValidate(context);
       case "synth":
@@ -126,15 +103,16 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
       case "diff":
         return runDiff(context);
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(unknownCommand(command.name));
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`govcloud: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usage(e.message, command);
     throw e;
   }
+}
+
+function unknownCommand(name: string): string {
+  return `unknown command "${name}"${didYouMean(name, COMMANDS.map((c) => c.name))}; commands: ${COMMANDS.map((c) => c.name).join(", ")}`;
 }
 
 function defaultIo(): CommandContext["io"] {

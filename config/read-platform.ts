@@ -26,7 +26,8 @@ export function readPlatform(configDir: string, displayRoot?: string, options: R
   const today = options.today ?? todayUtc();
   const loaded = loadDeclaration(configDir, displayRoot);
   const problems = [...loaded.problems];
-  if (loaded.declaration) problems.push(...checkDeclaration(loaded.declaration, { today }));
+  // Rules run on whatever parsed, so schema and rule problems come in one round.
+  problems.push(...checkDeclaration(loaded.salvaged, { today }));
   const positioned = sortProblems(problems.map(loaded.position));
   const hasErrors = positioned.some((p) => p.severity === "error");
   return {

@@ -1,13 +1,14 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { departmentSchema, type DepartmentDeclaration } from "../schema/department";
 import { platformSchema, type PlatformDeclaration } from "../schema/platform";
 import { waiversSchema, type WaiversDeclaration } from "../schema/waivers";
 import { error, type PositionedProblem, type Problem } from "./problem";
+import { salvage } from "./salvage";
 import { schemaProblems } from "./schema-problems";
 import { SourceDocument } from "./source-document";
-import { readStatefulLock, STATEFUL_LOCK_FILE, type StatefulLock } from "./stateful-lock";
+import { EMPTY_LOCK, readStatefulLock, STATEFUL_LOCK_FILE, type StatefulLock } from "./stateful-lock";
 
 /** A validated document together with the file it came from, so later rules can point into it. */
 export interface Sourced<T> {
@@ -22,11 +23,18 @@ export interface Declaration {
   readonly waivers: Sourced<WaiversDeclaration>;
   /** The stateful objects the last synthesis recorded (empty on a new platform). */
   readonly lock: Sourced<StatefulLock>;
+  /**
+   * False when some file failed to read or to match its schema: the declaration then holds what
+   * could be salvaged (invalid fields left out, unreadable files empty), for rules to check.
+   */
+  readonly complete: boolean;
 }
 
 export interface LoadResult {
   /** Present only when every file parsed and matched its schema. */
   readonly declaration?: Declaration;
+  /** Always present: the declaration itself when complete, otherwise what could be salvaged of it. */
+  readonly salvaged: Declaration;
   readonly problems: readonly Problem[];
   /** Positions problems found by later rules in these same files. */
   readonly position: (problem: Problem) => PositionedProblem;
@@ -50,39 +58,56 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
     return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? resolve(path) : shown;
   };
 
+  let complete = true;
   function load<S extends z.ZodType>(path: string, schema: S, required: boolean): Sourced<z.output<S>> | undefined {
     const file = display(path);
     if (!existsSync(path)) {
       if (required) problems.push(error(file, [], "file not found"));
+      if (required) complete = false;
       return undefined;
+    }
+    const fail = (): Sourced<z.output<S>> => {
+      complete = false;
+      return { file, data: salvage(schema, {}) as z.output<S> };
+    };
+    // A folder, device or pipe where a file belongs would crash or hang the reader.
+    const kind = entryKind(path);
+    if (kind !== "file") {
+      problems.push(error(file, [], `is ${kind}, not a regular file; a declaration is one YAML file`));
+      return fail();
     }
     const document = SourceDocument.read(path, file);
     if (Array.isArray(document)) {
       problems.push(...document);
-      return undefined;
+      return fail();
     }
     documents.set(file, document);
     const parsed = schema.safeParse(document.data, { reportInput: true });
     if (!parsed.success) {
       problems.push(...schemaProblems(file, schema, parsed.error.issues));
-      return undefined;
+      complete = false;
+      return { file, data: salvage(schema, document.data) as z.output<S> };
     }
     return { file, data: parsed.data };
   }
 
-  const platform = load(join(configDir, PLATFORM_FILE), platformSchema, true);
+  const platformPath = join(configDir, PLATFORM_FILE);
+  const platform = load(platformPath, platformSchema, true) ?? { file: display(platformPath), data: salvage(platformSchema, {}) as PlatformDeclaration };
   const departmentsDir = join(configDir, DEPARTMENTS_DIR);
-  const departmentFiles = existsSync(departmentsDir)
+  const departmentsKind = existsSync(departmentsDir) ? entryKind(departmentsDir) : undefined;
+  if (departmentsKind !== undefined && departmentsKind !== "a folder") {
+    problems.push(error(display(departmentsDir), [], `is ${departmentsKind === "file" ? "a file" : departmentsKind}; ${DEPARTMENTS_DIR} must be a folder holding one YAML file per department`));
+    complete = false;
+  }
+  const departmentFiles = departmentsKind === "a folder"
     ? readdirSync(departmentsDir)
         .filter((name) => /\.ya?ml$/.test(name))
         .sort()
     : [];
   const departments: Sourced<DepartmentDeclaration>[] = [];
-  let allDepartmentsLoaded = true;
   for (const name of departmentFiles) {
     const department = load(join(departmentsDir, name), departmentSchema, true);
     if (department) departments.push(department);
-    else allDepartmentsLoaded = false;
   }
   const waivers = load(join(configDir, WAIVERS_FILE), waiversSchema, false) ?? {
     file: display(join(configDir, WAIVERS_FILE)),
@@ -91,18 +116,30 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
 
   const lockPath = join(configDir, STATEFUL_LOCK_FILE);
   const loadedLock = readStatefulLock(lockPath, display(lockPath));
-  let lock: Sourced<StatefulLock> | undefined;
-  if (Array.isArray(loadedLock)) problems.push(...loadedLock);
-  else {
+  let lock: Sourced<StatefulLock>;
+  if (Array.isArray(loadedLock)) {
+    problems.push(...loadedLock);
+    complete = false;
+    lock = { file: display(lockPath), data: EMPTY_LOCK };
+  } else {
     if (loadedLock.document) documents.set(loadedLock.file, loadedLock.document);
     lock = { file: loadedLock.file, data: loadedLock.lock };
   }
 
   const position = (problem: Problem): PositionedProblem =>
     documents.get(problem.file)?.position(problem) ?? { line: 1, column: 1, ...problem };
-  const declaration =
-    platform && lock && allDepartmentsLoaded && problems.length === 0
-      ? { configDir, platform, departments, waivers, lock }
-      : undefined;
-  return { declaration, problems, position };
+  complete &&= problems.length === 0;
+  const salvaged: Declaration = { configDir, platform, departments, waivers, lock, complete };
+  return { declaration: complete ? salvaged : undefined, salvaged, problems, position };
+}
+
+/** "file", or how to describe what else is at `path` ("a folder", "a device", …). */
+function entryKind(path: string): string {
+  const stat = statSync(path);
+  if (stat.isFile()) return "file";
+  if (stat.isDirectory()) return "a folder";
+  if (stat.isFIFO()) return "a named pipe";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a file";
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { didYouMean } from "./did-you-mean";
 import { describeValue, error, type FieldPath, type Problem } from "./problem";
 
 /**
@@ -20,15 +21,17 @@ function issueProblems(file: string, schema: z.ZodType, issue: z.core.$ZodIssue)
     case "unrecognized_keys": {
       const allowed = allowedFields(schema, path);
       return issue.keys.map((key) =>
-        error(file, [...path, key], `unknown field ${JSON.stringify(key)}${allowed ? `; allowed fields: ${allowed.join(", ")}` : ""}`),
+        error(file, [...path, key], `unknown field ${JSON.stringify(key)}${allowed ? `${didYouMean(key, allowed)}; allowed fields: ${allowed.join(", ")}` : ""}`),
       );
     }
     case "invalid_type":
       if (input === undefined) return [error(file, path, "is required")];
       if (ownMessage) return [error(file, path, withValue(issue.message))];
       return [error(file, path, `must be ${article(expectedKind(issue))}; got ${describeKind(input)}`)];
-    case "invalid_value":
-      return [error(file, path, withValue(`must be one of ${issue.values.map((v) => describeValue(v)).join(", ")}`))];
+    case "invalid_value": {
+      const suggestion = typeof input === "string" ? didYouMean(input, issue.values.filter((v): v is string => typeof v === "string")) : "";
+      return [error(file, path, `${withValue(`must be one of ${issue.values.map((v) => describeValue(v)).join(", ")}`)}${suggestion}`)];
+    }
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
       if (options) {

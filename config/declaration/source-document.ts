@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, parseDocument, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, parseDocument, type Document, type Node } from "yaml";
 import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
 
 /** Declarations are short; anything larger is a mistake or an attack, refused before parsing. */
@@ -77,6 +77,8 @@ export class SourceDocument {
     if (doc.errors.length > 0) {
       return doc.errors.map((e) => located(e.pos[0], `invalid YAML: ${describeYamlError(e.code, e.message, text, e.pos[0])}`));
     }
+    const odd = oddNodes(doc, text).map(({ offset, path, message }) => ({ ...located(offset, message), path }));
+    if (odd.length > 0) return odd;
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -135,6 +137,86 @@ function tooDeepAt(text: string): number | undefined {
     }
   }
   return undefined;
+}
+
+/** Tags of the YAML core schema: they only say how to read a plain value, never run or build anything. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * Characters that have no place in a declaration and would reach labels, annotations and the
+ * Terraform JSON: C0 and C1 controls (tab and line feed are text), DEL, the Unicode line and
+ * paragraph separators, and bidirectional overrides that make text read other than it is.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+interface OddNode {
+  readonly offset: number;
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+/**
+ * What YAML allows but a declaration refuses, each at its own place: tags beyond the core
+ * schema (`!Ref`, `!!python/object`, `!!binary`), aliases with no anchor before them, and
+ * control characters in keys or values. Every one is found, not only the first.
+ */
+function oddNodes(doc: Document, text: string): OddNode[] {
+  const found: OddNode[] = [];
+  const anchors = new Set<string>();
+  const paths = new Map<number, FieldPath>();
+  const walk = (node: unknown, path: FieldPath): void => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        found.push({ offset: node.range?.[0] ?? 0, path, message: `refused: the alias *${node.source} has no anchor &${node.source} before it` });
+      }
+      return;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
+    if (node.range) paths.set(node.range[0], path);
+    if (node.anchor) anchors.add(node.anchor);
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      const shown = node.tag.startsWith("tag:yaml.org,2002:") ? `!!${node.tag.slice("tag:yaml.org,2002:".length)}` : node.tag;
+      found.push({ offset: tagOffset(text, node.range?.[0] ?? 0), path, message: `refused: unknown YAML tag ${shown}; a declaration holds plain values, without tags` });
+    }
+    if (isScalar(node)) {
+      if (typeof node.value === "string") {
+        const bad = CONTROL_CHARACTER.exec(node.value);
+        if (bad) {
+          const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+          const at = Array.from(node.value.slice(0, bad.index)).length + 1;
+          found.push({ offset: node.range?.[0] ?? 0, path, message: `refused: control character U+${code} at character ${at}; a declaration holds printable text only` });
+        }
+      }
+      return;
+    }
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+      return;
+    }
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+      walk(pair.key, [...path, key]);
+      walk(pair.value, [...path, key]);
+    }
+  };
+  walk(doc.contents, []);
+  // A core tag on a value it cannot read (`!!int x`) is a parser warning; here it refuses.
+  for (const warning of doc.warnings) {
+    if (warning.code === "TAG_RESOLVE_FAILED" && !found.some((f) => f.offset === warning.pos[0])) {
+      const next = [...paths.keys()].filter((offset) => offset >= warning.pos[0]).sort((a, b) => a - b)[0];
+      const tag = /tag:yaml\.org,2002:(\S+)/.exec(warning.message)?.[1];
+      const what = tag ? `the value does not match its tag !!${tag}` : warning.message.split("\n")[0];
+      found.push({ offset: warning.pos[0], path: paths.get(next) ?? [], message: `refused: ${what}; a declaration holds plain values, without tags` });
+    }
+  }
+  return found;
+}
+
+/** Where the tag written before the node starting at `nodeOffset` begins (`!Ref x`: at the `!`). */
+function tagOffset(text: string, nodeOffset: number): number {
+  let at = text.lastIndexOf("!", nodeOffset - 1);
+  while (at > 0 && text[at - 1] === "!") at--;
+  return at < 0 ? nodeOffset : at;
 }
 
 /** The parser's message, reworded where it speaks to programmers rather than to the file's author. */

@@ -17,6 +17,7 @@ export const capacity: DeclarationRule = ({ platform, departments, lock }) => {
     const tenants: Array<{ namespace: string; cpu: Cpu; memory: Bytes; storage: Bytes }> = [];
     for (const department of departments) {
       for (const env of department.data.environments) {
+        if (env.quota === undefined || env.level === undefined || env.name === undefined) continue;
         if (placeDeclaredEnvironment(platform.data, department.data.name, env, lock.data.environments)?.name !== cluster.name) continue;
         const quota = { cpu: Cpu.parse(env.quota.cpu), memory: Bytes.parse(env.quota.memory), storage: Bytes.parse(env.quota.storage) };
         cpu = cpu.plus(quota.cpu);

@@ -1,5 +1,6 @@
 import { error, type Problem } from "../declaration/problem";
 import type { DeclarationRule } from "./rule";
+import { allNamed } from "./salvaged-names";
 
 /** A service reaches an external network only if it names it and the platform allows its level there. */
 export const externalEgress: DeclarationRule = ({ platform, departments }) => {
@@ -13,6 +14,7 @@ export const externalEgress: DeclarationRule = ({ platform, departments }) => {
   for (const department of departments) {
     department.data.environments.forEach((env, ei) =>
       env.services.forEach((service, si) => {
+        if (service.name === undefined) return; // a service without a valid name: its name's problem is reported
         const target = service.backup?.target;
         const reached = [
           ...service.egressTo.map((name, ni) => ({ name, at: ["environments", ei, "services", si, "egressTo", ni] })),
@@ -21,7 +23,10 @@ export const externalEgress: DeclarationRule = ({ platform, departments }) => {
         reached.forEach(({ name, at }) => {
           const network = networks.get(name);
           if (!network) {
+            if (!allNamed(platform.data.network.externalNetworks)) return;
             problems.push(error(department.file, at, `unknown external network "${name}"; declared networks: ${known}`));
+          } else if (env.level === undefined) {
+            return;
           } else if (env.level === 4) {
             problems.push(error(department.file, at, `level 4 workloads have no egress to external networks; service "${service.name}" cannot reach "${name}"`));
           } else if (!network.levels.includes(env.level)) {

@@ -34,7 +34,9 @@ export const images: DeclarationRule = ({ platform, departments }) => {
   for (const department of departments) {
     department.data.environments.forEach((env, ei) =>
       env.services.forEach((service, si) =>
-        check(department.file, ["environments", ei, "services", si, "image"], service.image, env.level, `service "${service.name}"`),
+        service.image === undefined || service.name === undefined || env.level === undefined
+          ? undefined
+          : check(department.file, ["environments", ei, "services", si, "image"], service.image, env.level, `service "${service.name}"`),
       ),
     );
   }

@@ -16,8 +16,15 @@ import { serviceTemplates } from "./service-templates";
 import { uniqueNames } from "./unique-names";
 import { checkStatefulLock } from "./stateful-lock-rule";
 import { recordedPlacement } from "./recorded-placement";
+import { waiverRules } from "./waiver-rules";
+import { allNamed } from "./salvaged-names";
 
-const statefulLock: DeclarationRule = ({ lock, departments }) => checkStatefulLock(lock.data.entries, lock.file, departments.map((d) => d.data));
+const statefulLock: DeclarationRule = ({ lock, departments, complete }) => {
+  // A department file that failed to read may be the one still declaring a locked object.
+  if (!complete && !departments.every((d) => allNamed(d.data.environments) && d.data.environments.every((e) => allNamed(e.services)))) return [];
+  if (!complete && !allNamed(departments.map((d) => d.data))) return [];
+  return checkStatefulLock(lock.data.entries, lock.file, departments.map((d) => d.data));
+};
 
 /** Every cross-field and cross-file rule; each runs on its own so all problems are found in one pass. */
 export const DECLARATION_RULES: readonly DeclarationRule[] = [
@@ -36,8 +43,21 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   quotaAccounting,
   statefulLock,
   recordedPlacement,
+  waiverRules,
 ];
 
+/**
+ * Runs every rule. On a salvaged declaration (some file failed its schema) a field a rule reads
+ * may be missing; a rule that then throws could not decide, and stays quiet rather than
+ * guessing, while every other rule still reports. On a complete declaration a throw is a bug.
+ */
 export function checkDeclaration(declaration: Declaration, context: RuleContext): Problem[] {
-  return DECLARATION_RULES.flatMap((rule) => rule(declaration, context));
+  return DECLARATION_RULES.flatMap((rule) => {
+    if (declaration.complete) return rule(declaration, context);
+    try {
+      return rule(declaration, context);
+    } catch {
+      return [];
+    }
+  });
 }

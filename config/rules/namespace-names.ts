@@ -22,6 +22,7 @@ export const namespaceNames: DeclarationRule = ({ platform, departments }) => {
   }
   for (const department of departments) {
     department.data.environments.forEach((env, ei) => {
+      if (department.data.name === undefined || env.name === undefined) return;
       const namespace = namespaceName(department.data.name, env.name);
       const at = ["environments", ei, "name"];
       if (namespace.length > 63) {

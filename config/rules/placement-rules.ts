@@ -1,6 +1,8 @@
+import { didYouMean } from "../declaration/did-you-mean";
 import { error, type Problem } from "../declaration/problem";
 import { dedicatedPoolFor, placeDeclaredEnvironment, requiresDedicatedPool } from "../model/placement";
 import type { DeclarationRule } from "./rule";
+import { allNamed } from "./salvaged-names";
 
 /**
  * Where levels may run. A cluster hosting level 4 hosts nothing else; every hosted level has a
@@ -37,13 +39,15 @@ export const placementRules: DeclarationRule = ({ platform, departments, lock })
   for (const department of departments) {
     department.data.environments.forEach((env, ei) => {
       const at = ["environments", ei];
+      if (env.level === undefined && env.cluster === undefined) return; // the level's own problem says enough
       const cluster = placeDeclaredEnvironment(platform.data, department.data.name, env, lock.data.environments);
       if (env.cluster !== undefined && !cluster) {
+        if (!allNamed(platform.data.clusters)) return;
         const known = platform.data.clusters.map((c) => c.name).join(", ");
-        problems.push(error(department.file, [...at, "cluster"], `unknown cluster "${env.cluster}"; declared clusters: ${known}`));
+        problems.push(error(department.file, [...at, "cluster"], `unknown cluster "${env.cluster}"${didYouMean(env.cluster, platform.data.clusters.map((c) => c.name))}; declared clusters: ${known}`));
       } else if (!cluster) {
         problems.push(error(department.file, [...at, "level"], `no cluster hosts level ${env.level}`));
-      } else if (!cluster.levels.includes(env.level)) {
+      } else if (env.level !== undefined && !cluster.levels.includes(env.level)) {
         problems.push(error(department.file, [...at, "level"], `cluster "${cluster.name}" does not host level ${env.level} (it hosts ${cluster.levels.join(", ")})`));
       }
     });

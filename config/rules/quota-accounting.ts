@@ -2,6 +2,7 @@ import { error, type Problem } from "../declaration/problem";
 import { Bytes, Cpu } from "../model/quantity";
 import { serviceFootprint } from "../model/workload-sizing";
 import type { DeclarationRule } from "./rule";
+import { allNamed } from "./salvaged-names";
 
 /**
  * An environment's services must fit its quota: requests times replicas, with sidecars, volumes
@@ -11,6 +12,7 @@ export const quotaAccounting: DeclarationRule = ({ departments }) => {
   const problems: Problem[] = [];
   for (const department of departments) {
     department.data.environments.forEach((env, ei) => {
+      if (env.quota === undefined || env.level === undefined || !allNamed(env.services)) return;
       const live = env.services.filter((s) => !s.retired);
       const footprints = live.map((s) => ({ name: s.name, ...serviceFootprint(s, env.level) }));
       const sum = footprints.reduce(

@@ -1,5 +1,7 @@
+import { didYouMean } from "../declaration/did-you-mean";
 import { error, type Problem } from "../declaration/problem";
 import type { DeclarationRule } from "./rule";
+import { allNamed } from "./salvaged-names";
 
 /** Every name a department uses to point at something must resolve. */
 export const references: DeclarationRule = ({ departments }) => {
@@ -12,10 +14,11 @@ export const references: DeclarationRule = ({ departments }) => {
   }
   const describeMissing = (address: string): string | undefined => {
     const [dept, env, service] = address.split("/");
-    if (!departments.some((d) => d.data.name === dept)) return `no department "${dept}" is declared`;
-    const known = services.get(`${dept}/${env}`);
-    if (!known) return `department "${dept}" has no environment "${env}"`;
-    if (!known.has(service)) return `environment "${dept}/${env}" has no service "${service}"`;
+    const department = departments.find((d) => d.data.name === dept);
+    if (!department) return allNamed(departments.map((d) => d.data)) ? `no department "${dept}" is declared` : undefined;
+    const environment = department.data.environments?.find((e) => e.name === env);
+    if (!environment) return allNamed(department.data.environments) ? `department "${dept}" has no environment "${env}"` : undefined;
+    if (!environment.services.some((s) => s.name === service)) return allNamed(environment.services) ? `environment "${dept}/${env}" has no service "${service}"` : undefined;
     return undefined;
   };
 
@@ -24,11 +27,13 @@ export const references: DeclarationRule = ({ departments }) => {
     department.data.environments.forEach((env, ei) => {
       const local = services.get(`${name}/${env.name}`)!;
       env.services.forEach((service, si) => {
+        if (service.name === undefined) return; // a service without a valid name: its name's problem is reported
         service.connectsTo.forEach((target, ti) => {
           const at = ["environments", ei, "services", si, "connectsTo", ti];
           if (target === service.name) problems.push(error(department.file, at, `service "${service.name}" cannot connect to itself`));
           else if (!local.has(target)) {
-            problems.push(error(department.file, at, `"${target}" is not a service of environment "${env.name}"; connectsTo names services of the same environment (${[...local].sort().join(", ")})`));
+            if (!allNamed(env.services)) return;
+            problems.push(error(department.file, at, `"${target}" is not a service of environment "${env.name}"${didYouMean(target, local)}; connectsTo names services of the same environment (${[...local].sort().join(", ")})`));
           } else if (env.services.find((s) => s.name === target)?.retired) {
             problems.push(error(department.file, at, `service "${target}" is retired, so "${service.name}" can no longer connect to it; remove it from connectsTo`));
           } else if (env.services.find((s) => s.name === target)?.port === undefined) {
@@ -39,6 +44,7 @@ export const references: DeclarationRule = ({ departments }) => {
     });
     const { offers, consumes } = department.data.sharing;
     offers.forEach((offer, oi) => {
+      if (offer.service === undefined || offer.consumers === undefined) return;
       const missing = describeMissing(`${name}/${offer.service}`);
       if (missing) problems.push(error(department.file, ["sharing", "offers", oi, "service"], `offered service "${offer.service}" does not exist: ${missing}`));
       offer.consumers.forEach((consumer, ci) => {
@@ -47,6 +53,7 @@ export const references: DeclarationRule = ({ departments }) => {
       });
     });
     consumes.forEach((consumption, ci) => {
+      if (consumption.provider === undefined || consumption.consumer === undefined) return;
       const absentProvider = describeMissing(consumption.provider);
       if (absentProvider) problems.push(error(department.file, ["sharing", "consumes", ci, "provider"], `provider "${consumption.provider}" does not exist: ${absentProvider}`));
       const absentConsumer = describeMissing(`${name}/${consumption.consumer}`);

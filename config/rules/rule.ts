@@ -16,6 +16,7 @@ export function duplicates<T>(items: readonly T[], key: (item: T) => string): Ar
   const found: Array<{ index: number; first: number; key: string }> = [];
   items.forEach((item, index) => {
     const k = key(item);
+    if (k === undefined) return; // a name that failed its schema repeats nothing
     const first = seen.get(k);
     if (first === undefined) seen.set(k, index);
     else found.push({ index, first, key: k });

@@ -34,6 +34,7 @@ export const serviceTemplates: DeclarationRule = ({ platform, departments }) => 
   for (const department of departments) {
     department.data.environments.forEach((env, ei) =>
       env.services.forEach((service, si) => {
+        if (service.name === undefined || service.template === undefined || env.level === undefined) return; // reported by the schema
         const at = (field: string) => ["environments", ei, "services", si, field];
         const named = `service "${service.name}" (template ${service.template})`;
         for (const [field, templates] of Object.entries(ONLY_FOR) as Array<[Field, Template[]]>) {

@@ -37,6 +37,9 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments, lock
   }
 
   const match = matchSharing(departments);
+  // On a salvaged declaration, the answer to a side may be the entry that failed its schema.
+  const offersKnown = (d: (typeof departments)[number]) => d.data.sharing.offers.every((o) => o.service !== undefined && o.consumers !== undefined);
+  const consumptionsKnown = (d: (typeof departments)[number]) => d.data.sharing.consumes.every((c) => c.provider !== undefined && c.consumer !== undefined);
   for (const side of match.unansweredOffers) {
     const provider = departments[side.department];
     const offer = provider.data.sharing.offers[side.offer];
@@ -46,6 +49,7 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments, lock
     if (dept === provider.data.name) continue; // sharing inside a department is refused below
     // A consumption with a mistyped provider is reported there; blaming the provider as well would mislead.
     const consumerDept = departments.find((d) => d.data.name === dept)!;
+    if (!consumptionsKnown(consumerDept)) continue;
     if (consumerDept.data.sharing.consumes.some((c) => c.consumer === `${env}/${service}` && !find(c.provider))) continue;
     problems.push(error(provider.file, ["sharing", "offers", side.offer, "consumers", side.consumer], `one-sided agreement: department "${dept}" does not declare this consumption; the flow opens only when both sides declare it (add to ${dept}.yaml sharing.consumes: { provider: ${provider.data.name}/${offer.service}, consumer: ${env}/${service} })`));
   }
@@ -54,6 +58,8 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments, lock
     const consumption = consumer.data.sharing.consumes[side.consumption];
     if (!find(consumption.provider) || !find(`${consumer.data.name}/${consumption.consumer}`)) continue;
     const [dept, env, service] = consumption.provider.split("/");
+    const providerDept = departments.find((d) => d.data.name === dept);
+    if (providerDept && !offersKnown(providerDept)) continue;
     problems.push(error(consumer.file, ["sharing", "consumes", side.consumption], `one-sided agreement: department "${dept}" does not offer ${env}/${service} to ${consumer.data.name}/${consumption.consumer}; the flow opens only when both sides declare it`));
   }
 
@@ -61,7 +67,7 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments, lock
     providerDept.data.sharing.offers.forEach((offer, oi) => {
       const at = ["sharing", "offers", oi];
       const provider = find(`${providerDept.data.name}/${offer.service}`);
-      if (!provider) return;
+      if (!provider || offer.approval === undefined || offer.expires === undefined || offer.consumers === undefined) return;
       if (isRetired(provider)) {
         problems.push(error(providerDept.file, [...at, "service"], `offered service "${offer.service}" is retired; end the agreement ${offer.approval} by removing this offer and its consumptions`));
         return;

@@ -20,7 +20,7 @@ export const uniqueNames: DeclarationRule = ({ platform, departments }) => {
   }
   for (const department of departments) {
     const expected = basename(department.file).replace(/\.ya?ml$/, "");
-    if (department.data.name !== expected) {
+    if (department.data.name !== undefined && department.data.name !== expected) {
       problems.push(error(department.file, ["name"], `department "${department.data.name}" must be declared in a file named ${department.data.name}.yaml; this file is ${expected}`));
     }
     const envs = department.data.environments;

@@ -27,7 +27,12 @@ export const protectionLevel = z
   })
   .transform((n) => n as Level);
 
-export const displayName = z.string().min(1, { error: "must not be empty" }).max(200, { error: "must be at most 200 characters" });
+/** Free text a person reads (names, purposes, reasons): spaces alone say nothing, so they are refused. */
+export const displayName = z
+  .string()
+  .min(1, { error: "must not be empty", abort: true })
+  .regex(/\S/, { error: "must not be blank: it holds only white space" })
+  .max(200, { error: "must be at most 200 characters" });
 
 /** Kubernetes CPU quantity: cores as a number (`2`, `0.5`) or millicores (`500m`). */
 export const cpuQuantity = z.union([
@@ -58,10 +63,7 @@ export const ipv4Cidr = z
     error: "must be an IPv4 CIDR such as 10.0.0.0/8",
   });
 
-/** Five-field cron schedule (`30 2 * * *`), or a macro such as `@daily`. */
-export const cronSchedule = z
-  .string()
-  .regex(/^(@(yearly|annually|monthly|weekly|daily|hourly)|(\S+\s+){4}\S+)$/, { error: "must be a cron schedule such as \"30 2 * * *\"" });
+export { cronSchedule } from "./cron-schedule";
 
 export const port = z.int({ error: "must be a port number" }).min(1, { error: "must be a port from 1 to 65535" }).max(65535, {
   error: "must be a port from 1 to 65535",

@@ -118,7 +118,7 @@ describe("govcloud synth", () => {
     const run = await govcloudInProcess(["synth", "--config", join(project, "config"), "--out", out, "--today", TODAY]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain('environments[1].cluster: unknown cluster "shared-2"; declared clusters: shared, secure-l4\n');
+    expect(run.stderr).toContain('environments[1].cluster: unknown cluster "shared-2" (did you mean "shared"?); declared clusters: shared, secure-l4\n');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(project)).toEqual(["config"]);
   });
@@ -162,29 +162,90 @@ describe("govcloud init department", () => {
 
   it("is a usage error without a name", async () => {
     const run = await govcloudInProcess(["init", "department"]);
-    expect(run.stderr).toMatch(/^govcloud: init takes: init department <name>\n\nusage: govcloud <command> \[options\]\n/);
+    expect(run.stderr).toBe("govcloud init: takes department NAME; see govcloud init --help\n");
     expect(run.status).toBe(2);
   });
 });
 
 describe("usage", () => {
-  it("exits 2 with the usage text for an unknown command", () => {
-    const run = govcloud(["deploy-everything"]);
-    expect(run.stderr).toMatch(/^govcloud: unknown command "deploy-everything"\n\nusage: govcloud <command> \[options\]\n/);
-    expect(run.stderr).toContain("\ncommands:\n  validate ");
+  it("refuses an unknown command in one line, suggesting the closest", () => {
+    const run = govcloud(["valdate"]);
+    expect(run.stderr).toBe(
+      'govcloud: unknown command "valdate" (did you mean "validate"?); commands: validate, synth, schema, init, audit, ledger, diff, export, connectivity; see govcloud --help\n',
+    );
     expect(run.stdout).toBe("");
     expect(run.status).toBe(2);
+    expect(govcloud(["deploy-everything"]).stderr).toBe(
+      'govcloud: unknown command "deploy-everything"; commands: validate, synth, schema, init, audit, ledger, diff, export, connectivity; see govcloud --help\n',
+    );
   });
 
-  it("exits 2 for an unknown option", async () => {
-    const run = await govcloudInProcess(["validate", "--verbose"]);
-    expect(run.stderr).toMatch(/^govcloud: Unknown option '--verbose'.*\n\nusage: govcloud <command>/s);
-    expect(run.status).toBe(2);
+  it("refuses an unknown option in one line, with the options the command takes and the closest", async () => {
+    expect(await govcloudInProcess(["validate", "--verbose"])).toMatchObject({
+      status: 2,
+      stderr: "govcloud validate: unknown option --verbose; it takes --config, --today; see govcloud validate --help\n",
+    });
+    expect(await govcloudInProcess(["synth", "--departmen", "health"])).toMatchObject({
+      status: 2,
+      stderr: "govcloud synth: unknown option --departmen (did you mean --department?); it takes --config, --out, --department, --summary, --today; see govcloud synth --help\n",
+    });
+    expect(await govcloudInProcess(["diff", "--config", "x", "a", "b"])).toMatchObject({
+      status: 2,
+      stderr: "govcloud diff: diff does not take --config; it takes no options; see govcloud diff --help\n",
+    });
+  });
+
+  it("refuses extra or missing arguments, and options without their value", async () => {
+    expect(await govcloudInProcess(["validate", "/nonexistent.yaml"])).toMatchObject({
+      status: 2,
+      stdout: "",
+      stderr: 'govcloud validate: takes no arguments; unexpected "/nonexistent.yaml"; see govcloud validate --help\n',
+    });
+    expect(await govcloudInProcess(["diff", "a"])).toMatchObject({ status: 2, stderr: "govcloud diff: takes OLD NEW; see govcloud diff --help\n" });
+    expect(await govcloudInProcess(["synth", "--config"])).toMatchObject({
+      status: 2,
+      stderr: "govcloud synth: --config needs a value (--config DIR); see govcloud synth --help\n",
+    });
+    expect(await govcloudInProcess(["synth", "--summary=yes"])).toMatchObject({
+      status: 2,
+      stderr: 'govcloud synth: --summary is a switch and takes no value; got "yes"; see govcloud synth --help\n',
+    });
+  });
+
+  it("prints each command's own help, with its options and an example", async () => {
+    for (const command of ["validate", "synth", "schema", "init", "audit", "ledger", "diff", "export", "connectivity"]) {
+      const help = await govcloudInProcess([command, "--help"]);
+      expect(help.status).toBe(0);
+      expect(help.stdout.split("\n")[0]).toMatch(new RegExp(`^usage: govcloud ${command}\\b`));
+      expect(help.stdout).toContain("\nexamples:\n  govcloud ");
+      expect((await govcloudInProcess(["help", command])).stdout).toBe(help.stdout);
+    }
+    expect((await govcloudInProcess(["synth", "-h"])).stdout).toBe(
+      [
+        "usage: govcloud synth [options]",
+        "",
+        "validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)",
+        "",
+        "options:",
+        "  --config DIR                 the declaration folder (default: config)",
+        "  --out DIR                    the synthesis output folder (default: cdktf.out)",
+        "  --department NAME            re-synthesize this department's stack only (repeatable)",
+        "  --summary                    print departments, environments and resources per stack",
+        "  --today YYYY-MM-DD           the date expiry checks use (default: today, UTC)",
+        "  --help                       this command's help",
+        "",
+        "examples:",
+        "  govcloud synth --summary",
+        "  govcloud synth --department health",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("prints the usage on stdout and exits 0 for --help; on stderr with exit 2 with no command", async () => {
     const help = await govcloudInProcess(["--help"]);
     expect(help.stdout).toMatch(/^usage: govcloud <command> \[options\]\n/);
+    expect(help.stdout).toContain("\ncommands:\n  validate ");
     expect(help.status).toBe(0);
     const none = await govcloudInProcess([]);
     expect(none.stderr).toMatch(/^govcloud: no command given\n\nusage: govcloud <command> \[options\]\n/);
@@ -194,7 +255,7 @@ describe("usage", () => {
 
   it("refuses a --today that is not a date", async () => {
     const run = await govcloudInProcess(["validate", "--today", "tomorrow"]);
-    expect(run.stderr).toBe('govcloud: --today must be a date written YYYY-MM-DD; got "tomorrow"\n');
+    expect(run.stderr).toBe('govcloud validate: --today must be a date written YYYY-MM-DD; got "tomorrow"; see govcloud validate --help\n');
     expect(run.status).toBe(2);
   });
 });

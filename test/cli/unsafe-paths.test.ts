@@ -102,9 +102,9 @@ describe("options", () => {
     expect(await govcloud(["validate", "--to", "x", "--department", "health"])).toEqual({
       status: 2,
       out: "",
-      err: "govcloud: validate does not take --to, --department (it takes --config, --today)\n",
+      err: "govcloud validate: validate does not take --to; it takes --config, --today; see govcloud validate --help\n",
     });
-    expect((await govcloud(["diff", "--out", "x", "a", "b"])).err).toBe("govcloud: diff does not take --out\n");
+    expect((await govcloud(["diff", "--out", "x", "a", "b"])).err).toBe("govcloud diff: diff does not take --out; it takes no options; see govcloud diff --help\n");
   });
 
   it("shows a declaration outside the working directory by its absolute path", async () => {

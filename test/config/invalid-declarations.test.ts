@@ -41,6 +41,16 @@ describe("invalid declarations", () => {
     expect(model).toBeUndefined();
   });
 
+  it("eight-mistakes-one-round: schema and rule problems come in one run (2 + 9 = 11)", () => {
+    const lines = read("eight-mistakes-one-round").problems.map(formatProblem);
+    expect(lines).toHaveLength(11);
+    expect(lines.filter((l) => /unknown field|must be one of/.test(l))).toHaveLength(2);
+  });
+
+  it("level 5 with a misspelt data class reports both", () => {
+    expect(expectedLines("level-5-and-unknown-data-class").map((l) => l.split(" ")[1])).toEqual(["environments[1].level:", "environments[1].services[0].dataClass:"]);
+  });
+
   it("many-problems: reports problems of several files at once, sorted by file then line", () => {
     const lines = expectedLines("many-problems");
     expect(lines.length).toBeGreaterThanOrEqual(6);

@@ -1,5 +1,6 @@
 import { readArtifact, type ArtifactStack } from "../../../audit/export";
 import { MLPS_RULES, runRulePack, type RulePackResult } from "../../../audit/mlps";
+import { MLPS_RULE_IDS } from "../../../config/rules/mlps-rule-ids";
 import { runAudit } from "../../../audit/run-audit";
 import type { PlatformModel } from "../../../config/model/platform-model";
 import { EXAMPLE_TODAY, synthesizeExample } from "../../stacks/example-artifact";
@@ -87,8 +88,12 @@ describe("the MLPS rule pack", () => {
     );
     // The expired waiver no longer covers the finding.
     expect(later.findings.find((f) => f.rule === "MLPS-NET-04")!.status).toBe("violated");
-    const stray = { ...model, waivers: [...model.waivers, { rule: "MLPS-NET-01", target: "transport/prod", reason: "x", approver: "y", ticket: "T-1", expires: "2037-01-01" }] };
+    const stray = { ...model, waivers: [...model.waivers, { rule: "MLPS-NET-01", target: "transport/prod", reason: "x", compensatingMeasure: "z", risk: "low" as const, approver: "y", ticket: "T-1", granted: "2026-01-01", expires: "2037-01-01" }] };
     expect(pack(stacks, stray).warnings).toContain("waiver T-1 (MLPS-NET-01 on transport/prod) matches no finding: remove it");
+  });
+
+  it("has exactly the rule ids that waivers are checked against before synthesis", () => {
+    expect(MLPS_RULES.map((r) => r.id).sort()).toEqual([...MLPS_RULE_IDS].sort());
   });
 
   it("cites the Terraform address that proves a finding", () => {
