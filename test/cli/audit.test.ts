@@ -64,14 +64,14 @@ describe("govcloud synth and the MLPS rule pack", () => {
   it("refuses a synthesis with an expired waiver and replaces nothing", async () => {
     const before = readTree(example.outdir);
     let err = "";
-    const status = await main(["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", "2036-12-11"], {
+    const status = await main(["synth", "--config", join(root, "config"), "--out", example.outdir, "--today", "2036-12-21"], {
       out: () => {},
       err: (t) => (err += t),
     });
     expect(status).toBe(1);
     // Refused by the declaration rules already, at the waiver's line, before anything is synthesized.
     expect(err).toContain(
-      "config/waivers.yaml:15:5 waivers[0].expires: waiver JNDSJ-SEC-2026-0412 expired on 2036-12-10: fix the finding or renew the waiver with a new approval\n",
+      "config/waivers.yaml:15:5 waivers[0].expires: waiver JNDSJ-SEC-2026-0412 expired on 2036-12-20: fix the finding or renew the waiver with a new approval\n",
     );
     expect(readTree(example.outdir)).toEqual(before);
   });

@@ -82,9 +82,9 @@ describe("the MLPS rule pack", () => {
   });
 
   it("fails when a waiver has expired, and warns when one matches nothing", () => {
-    const later = pack(stacks, model, "2036-12-11");
+    const later = pack(stacks, model, "2036-12-21");
     expect(later.errors).toContain(
-      "waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2036-12-10: fix the finding or renew the waiver with a new approval",
+      "waiver JNDSJ-SEC-2026-0412 (MLPS-NET-04 on ecology-environment/prod/monitoring-api) expired on 2036-12-20: fix the finding or renew the waiver with a new approval",
     );
     // The expired waiver no longer covers the finding.
     expect(later.findings.find((f) => f.rule === "MLPS-NET-04")!.status).toBe("violated");
