@@ -3,6 +3,7 @@ import { expiryStatus, type IsoDate } from "../../config/model/calendar";
 import type { MlpsRule, RuleContext } from "./mlps-rule";
 import type { ControlRow, ControlState, RuleFinding, RulePackResult, WaiverStatus } from "./rule-pack-result";
 import { BOUNDARY_RULES } from "./rules/boundary-rules";
+import { ruleScope } from "./standard-scope";
 import { COMPUTING_RULES } from "./rules/computing-rules";
 import { CLOUD_RULES, MANAGEMENT_RULES } from "./rules/management-rules";
 
@@ -37,6 +38,7 @@ export function runRulePack(context: RuleContext, today: IsoDate, rules: readonl
         target: outcome.target,
         level: outcome.level,
         status,
+        severity: rule.severity,
         message: outcome.message,
         evidence: outcome.evidence,
         ...(waiver ? { waiver: { ticket: waiver.ticket, approver: waiver.approver, expires: waiver.expires, reason: waiver.reason } } : {}),
@@ -53,13 +55,26 @@ export function runRulePack(context: RuleContext, today: IsoDate, rules: readonl
     if (status === "expired") errors.push(`waiver ${w.ticket} (${w.rule} on ${w.target}) expired on ${w.expires}: fix the finding or renew the waiver with a new approval`);
     if (status === "unused") warnings.push(`waiver ${w.ticket} (${w.rule} on ${w.target}) matches no finding: remove it`);
     if (status === "expiring") warnings.push(`waiver ${w.ticket} (${w.rule} on ${w.target}) expires on ${w.expires}: renew it or fix the finding in time`);
-    return { rule: w.rule, target: w.target, reason: w.reason, approver: w.approver, ticket: w.ticket, expires: w.expires, status, findings: used };
+    return {
+      rule: w.rule,
+      target: w.target,
+      reason: w.reason,
+      compensatingMeasure: w.compensatingMeasure,
+      risk: w.risk,
+      approver: w.approver,
+      ticket: w.ticket,
+      granted: w.granted,
+      expires: w.expires,
+      status,
+      findings: used,
+    };
   });
 
   return {
     findings,
     controls: controlRows(rules, findings, context),
     waivers: waiverStatuses,
+    scope: ruleScope(rules),
     errors,
     warnings,
     passed: errors.length === 0,
@@ -80,7 +95,10 @@ function controlRows(rules: readonly MlpsRule[], findings: readonly RuleFinding[
         level,
         state: controlState(here, hosted.has(level)),
         targets: here.length,
-        evidence: [...new Set(here.flatMap((f) => f.evidence))].slice(0, 12),
+        targetNames: [...new Set(here.map((f) => f.target))].sort(),
+        violated: here.filter((f) => f.status === "violated").length,
+        waived: here.filter((f) => f.status === "waived").length,
+        evidence: [...new Set(here.flatMap((f) => f.evidence))].sort(),
       };
     }),
   );

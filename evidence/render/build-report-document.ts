@@ -11,9 +11,17 @@ import { mlpsControlsSection } from "./sections/mlps-controls-section";
 import { overviewSection } from "./sections/overview-section";
 import { separationOfDutiesSection } from "./sections/separation-of-duties-section";
 import { tenantIsolationSection } from "./sections/tenant-isolation-section";
+import { standardScopeSection } from "./sections/standard-scope-section";
 import { waiversSection } from "./sections/waivers-section";
 import { zoneDiagramSection } from "./sections/zone-diagram-section";
 import { driftSection } from "./sections/drift-section";
+
+/** A pass that carries warning-level violations says how many, in the badge itself. */
+function passedVerdict(pack: EvidencePack): ReportDocument["verdict"] {
+  const warnings = pack.controls.findings.filter((f) => f.status === "violated").length;
+  if (warnings === 0) return { text: "审计与等保规则包均通过 Audit and MLPS rule pack pass", tone: "ok" };
+  return { text: `通过，但有 ${warnings} 项警告级不符合 Pass with ${warnings} ${warnings === 1 ? "violation" : "violations"} accepted as warnings`, tone: "warn" };
+}
 
 /**
  * pack → document: every section in the order auditors read them. No computation happens
@@ -35,11 +43,10 @@ export function buildReportDocument(pack: EvidencePack): ReportDocument {
       { label: "声明哈希 declaration sha256", value: pack.stamp.declarationHash },
       { label: "日期 date", value: pack.stamp.date },
     ],
-    verdict: passed
-      ? { text: "审计与等保规则包均通过 Audit and MLPS rule pack pass", tone: "ok" }
-      : { text: `未通过 FAILS: ${[pack.audit.passed ? "" : "audit", pack.controls.passed ? "" : "MLPS rule pack"].filter(Boolean).join(", ")}`, tone: "bad" },
+    verdict: passed ? passedVerdict(pack) : { text: `未通过 FAILS: ${[pack.audit.passed ? "" : "audit", pack.controls.passed ? "" : "MLPS rule pack"].filter(Boolean).join(", ")}`, tone: "bad" },
     sections: [
       overviewSection(pack),
+      standardScopeSection(pack),
       // What a live audit adds comes right after the overview: it is why the pack was made.
       ...(pack.drift ? [driftSection(pack.drift)] : []),
       zoneDiagramSection(pack),

@@ -65,12 +65,12 @@ function markdownCell(cell: Cell): string {
   const parts: string[] = [];
   const item = (text: string, code: boolean) => (code ? markdownCode(text) : markdownText(text));
   if (cell.text !== undefined) parts.push(item(cell.text, cell.code === true && !cell.lines));
-  if (cell.lines) parts.push(...limited(cell.lines, (l) => item(l, cell.code === true)));
-  for (const e of cell.evidence ?? []) parts.push(markdownText(e.statement), ...limited(e.objects, markdownCode));
+  if (cell.lines) parts.push(...limited(cell.lines, (l) => item(l, cell.code === true), cell.fullList));
+  for (const e of cell.evidence ?? []) parts.push(markdownText(e.statement), ...limited(e.objects, markdownCode, cell.fullList));
   return parts.join("<br>");
 }
 
-function limited(items: readonly string[], render: (item: string) => string): string[] {
+function limited(items: readonly string[], render: (item: string) => string, fullList = "report.json"): string[] {
   if (items.length <= LIST_LIMIT) return items.map(render);
-  return [...items.slice(0, LIST_LIMIT).map(render), markdownText(`… ${items.length - LIST_LIMIT} more in report.json`)];
+  return [...items.slice(0, LIST_LIMIT).map(render), markdownText(`… ${items.length - LIST_LIMIT} more (${items.length} in all): ${fullList}`)];
 }

@@ -57,6 +57,11 @@ export type Cell =
       readonly code?: boolean;
       readonly evidence?: ReadonlyArray<{ readonly statement: string; readonly objects: readonly string[] }>;
       readonly tone?: Tone;
+      /**
+       * Where report.json holds the complete list, for renderers that shorten long lists
+       * (Markdown): the shortened cell says how many are left out and where they are.
+       */
+      readonly fullList?: string;
     };
 
 export interface TableRow {

@@ -1,5 +1,5 @@
 import type { Level } from "../../config/schema/common";
-import type { ControlState, FindingStatus, WaiverStatus } from "../../audit/mlps/rule-pack-result";
+import type { ControlState, FindingStatus, RulePackResult, WaiverStatus } from "../../audit/mlps/rule-pack-result";
 import type { CheckStatus } from "../../audit/rbac";
 import type { DataSharingEntry, PlatformOverview } from "../evidence-pack";
 import type { Tone } from "./report-document";
@@ -47,6 +47,12 @@ export const WAIVER_STATUSES: Readonly<Record<WaiverStatus["status"], Labelled>>
   unused: { label: "未使用 unused", tone: "muted" },
 };
 
+export const WAIVER_RISKS: Readonly<Record<WaiverStatus["risk"], Labelled>> = {
+  low: { label: "低 low", tone: "ok" },
+  medium: { label: "中 medium", tone: "warn" },
+  high: { label: "高 high", tone: "bad" },
+};
+
 export const SHARING_STATUSES: Readonly<Record<DataSharingEntry["status"], Labelled>> = {
   active: { label: "有效 active", tone: "ok" },
   expiring: { label: "即将到期 expiring", tone: "warn" },
@@ -61,6 +67,28 @@ export const DUTIES: Readonly<Record<"system" | "security" | "audit", string>> =
 
 export function passLabel(passed: boolean): Labelled {
   return passed ? { label: "通过 pass", tone: "ok" } : { label: "未通过 fail", tone: "bad" };
+}
+
+export const SEVERITIES: Readonly<Record<"error" | "warning", string>> = {
+  error: "错误级 error",
+  warning: "警告级 warning",
+};
+
+/**
+ * The rule pack's verdict, never greener than its findings: a pass with violations of
+ * warning-severity rules says so, and a failure counts what fails it.
+ */
+export function rulePackVerdict(result: Pick<RulePackResult, "passed" | "findings" | "errors">): Labelled {
+  const violated = (severity: "error" | "warning") => result.findings.filter((f) => f.status === "violated" && f.severity === severity).length;
+  if (!result.passed) {
+    const errors = violated("error");
+    const waivers = result.errors.length - errors;
+    const why = [errors > 0 ? `${errors} 项错误级不符合 error-level violations` : "", waivers > 0 ? `${waivers} 项豁免已过期 expired waivers` : ""].filter(Boolean).join(", ");
+    return { label: `未通过 fail${why ? `: ${why}` : ""}`, tone: "bad" };
+  }
+  const warnings = violated("warning");
+  if (warnings > 0) return { label: `通过，但有 ${warnings} 项警告级不符合 pass with ${warnings} ${warnings === 1 ? "violation" : "violations"} accepted as warnings`, tone: "warn" };
+  return { label: "通过 pass", tone: "ok" };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ControlRow, RuleFinding } from "../../../audit/mlps/rule-pack-resu
 import type { MlpsRequirement } from "../../../audit/mlps/mlps-rule";
 import type { EvidencePack } from "../../evidence-pack";
 import type { Cell, ReportBlock, ReportSection } from "../report-document";
-import { CONTROL_STATES, FINDING_STATUSES, levelLabel, passLabel } from "../report-labels";
+import { CONTROL_STATES, FINDING_STATUSES, levelLabel, rulePackVerdict, SEVERITIES } from "../report-labels";
 
 /**
  * The MLPS 2.0 control table, one per protection level: requirement (Chinese, English, clause)
@@ -14,7 +14,8 @@ export function mlpsControlsSection(pack: EvidencePack): ReportSection {
   const { controls, findings } = pack.controls;
   const levels = [...new Set(controls.map((c) => c.level))].sort();
   const count = (status: RuleFinding["status"]) => findings.filter((f) => f.status === status).length;
-  const verdict = passLabel(pack.controls.passed);
+  const verdict = rulePackVerdict(pack.controls);
+  const violated = (severity: RuleFinding["severity"]) => findings.filter((f) => f.status === "violated" && f.severity === severity).length;
   const open = findings.filter((f) => f.status !== "met");
   return {
     id: "mlps-controls",
@@ -26,7 +27,8 @@ export function mlpsControlsSection(pack: EvidencePack): ReportSection {
           { label: "规则包 rule pack", value: verdict.label, tone: verdict.tone },
           { label: "控制项 control rows", value: String(controls.length) },
           { label: "符合 findings met", value: String(count("met")), tone: "ok" },
-          { label: "不符合 violated", value: String(count("violated")), tone: count("violated") === 0 ? "ok" : "bad" },
+          { label: "不符合（错误级） violated, errors", value: String(violated("error")), tone: violated("error") === 0 ? "ok" : "bad" },
+          { label: "不符合（警告级） violated, warnings", value: String(violated("warning")), tone: violated("warning") === 0 ? "ok" : "warn" },
           { label: "豁免 waived", value: String(count("waived")), tone: count("waived") === 0 ? "ok" : "warn" },
         ],
       },
@@ -47,9 +49,9 @@ export function mlpsControlsSection(pack: EvidencePack): ReportSection {
             { text: f.rule, code: true },
             { text: f.target, code: true },
             f.level ? `L${f.level}` : "-",
-            { text: FINDING_STATUSES[f.status].label, tone: FINDING_STATUSES[f.status].tone },
+            { text: FINDING_STATUSES[f.status].label, lines: f.status === "violated" ? [SEVERITIES[f.severity]] : [], tone: FINDING_STATUSES[f.status].tone },
             f.message,
-            { lines: f.evidence, code: true },
+            { lines: f.evidence, code: true, fullList: `report.json controls.findings (rule ${f.rule}, target ${f.target}).evidence` },
             f.waiver ? { lines: [`${f.waiver.ticket}, ${f.waiver.approver}`, `至 until ${f.waiver.expires}`] } : "-",
           ],
         })),
@@ -77,8 +79,8 @@ function levelBlocks(level: Level, rows: readonly ControlRow[]): ReportBlock[] {
           { text: r.rule, code: true },
           requirementCell(r.requirement, r.title),
           stateCell(r),
-          String(r.targets),
-          { lines: r.evidence, code: true },
+          targetsCell(r),
+          { text: `${r.evidence.length} 项 items`, lines: r.evidence, code: true, fullList: `report.json controls.controls (rule ${r.rule}, level ${r.level}).evidence` },
         ],
       })),
     },
@@ -93,6 +95,20 @@ export function requirementCell(requirement: MlpsRequirement, title: string): Ce
       `${requirement.areaEnglish} / ${requirement.itemEnglish}`,
       `${requirement.clause}${requirement.clauseChecked ? "" : " (inferred)"}: ${title}`,
     ],
+  };
+}
+
+/**
+ * How many targets the rule judged and how they ended, then every one of them: the HTML folds a
+ * long list behind its count, the Markdown shortens it and says where report.json has it all.
+ */
+function targetsCell(row: ControlRow): Cell {
+  const ended = [row.violated > 0 ? `${row.violated} 不符合 violated` : "", row.waived > 0 ? `${row.waived} 豁免 waived` : ""].filter(Boolean);
+  return {
+    text: `${row.targets} 个对象 targets${ended.length > 0 ? ` (${ended.join(", ")})` : ""}`,
+    lines: row.targetNames,
+    code: true,
+    fullList: `report.json controls.controls (rule ${row.rule}, level ${row.level}).targetNames`,
   };
 }
 

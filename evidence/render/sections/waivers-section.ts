@@ -1,8 +1,8 @@
 import type { EvidencePack } from "../../evidence-pack";
 import type { ReportSection } from "../report-document";
-import { WAIVER_STATUSES } from "../report-labels";
+import { WAIVER_RISKS, WAIVER_STATUSES } from "../report-labels";
 
-/** Accepted deviations: who approved what, until when; expiring ones stand out, expired ones fail. */
+/** Accepted deviations: what was accepted with which compensating measure and residual risk, who approved it, from when until when; expiring ones stand out, expired ones fail. */
 export function waiversSection(pack: EvidencePack): ReportSection {
   const { waivers } = pack.controls;
   const count = (status: string) => waivers.filter((w) => w.status === status).length;
@@ -24,15 +24,18 @@ export function waiversSection(pack: EvidencePack): ReportSection {
         kind: "table",
         id: "waivers",
         filter: true,
-        columns: ["规则 rule", "对象 target", "原因 reason", "批准人 approver", "工单 ticket", "到期 expires", "状态 status", "覆盖 findings"],
+        columns: ["规则 rule", "对象 target", "原因 reason", "补偿措施 compensating measure", "风险 risk", "批准人 approver", "工单 ticket", "批准 granted", "到期 expires", "状态 status", "覆盖 findings"],
         rows: waivers.map((w) => ({
           tone: WAIVER_STATUSES[w.status].tone,
           cells: [
             { text: w.rule, code: true },
             { text: w.target, code: true },
             w.reason,
+            w.compensatingMeasure,
+            { text: WAIVER_RISKS[w.risk].label, tone: WAIVER_RISKS[w.risk].tone },
             w.approver,
             { text: w.ticket, code: true },
+            w.granted,
             { text: w.expires, tone: WAIVER_STATUSES[w.status].tone },
             { text: WAIVER_STATUSES[w.status].label, tone: WAIVER_STATUSES[w.status].tone },
             String(w.findings),

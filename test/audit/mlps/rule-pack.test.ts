@@ -92,6 +92,40 @@ describe("the MLPS rule pack", () => {
     expect(pack(stacks, stray).warnings).toContain("waiver T-1 (MLPS-NET-01 on transport/prod) matches no finding: remove it");
   });
 
+  it("lists every target and every address of a control row, none cut", () => {
+    for (const row of result.controls) {
+      const here = result.findings.filter((f) => f.rule === row.rule && f.level === row.level);
+      if (here.length === 0) continue;
+      expect(row.targetNames).toEqual([...new Set(here.map((f) => f.target))].sort());
+      expect(row.evidence).toEqual([...new Set(here.flatMap((f) => f.evidence))].sort());
+    }
+    const images = result.controls.find((r) => r.rule === "MLPS-IMG-01" && r.level === 2)!;
+    expect(images.targets).toBeGreaterThan(12);
+    expect(images.targetNames).toHaveLength(images.targets);
+  });
+
+  it("states which areas of GB/T 22239-2019 the rules cover and why the others are out of scope", () => {
+    expect(result.scope.map((s) => `${s.area} ${s.coverage}`)).toEqual([
+      "安全物理环境 out-of-scope",
+      "安全通信网络 covered",
+      "安全区域边界 covered",
+      "安全计算环境 covered",
+      "安全管理中心 covered",
+      "安全管理制度 out-of-scope",
+      "安全管理机构 out-of-scope",
+      "安全管理人员 out-of-scope",
+      "安全建设管理 out-of-scope",
+      "安全运维管理 out-of-scope",
+      "安全扩展要求·云计算 covered",
+      "安全扩展要求·移动互联 out-of-scope",
+      "安全扩展要求·物联网 out-of-scope",
+      "安全扩展要求·工业控制系统 out-of-scope",
+    ]);
+    // Every rule lands in exactly one area, and no out-of-scope area goes without its reason.
+    expect(result.scope.flatMap((s) => s.rules).sort()).toEqual(MLPS_RULES.map((r) => r.id).sort());
+    expect(result.scope.filter((s) => s.coverage === "out-of-scope" && !s.reason)).toEqual([]);
+  });
+
   it("has exactly the rule ids that waivers are checked against before synthesis", () => {
     expect(MLPS_RULES.map((r) => r.id).sort()).toEqual([...MLPS_RULE_IDS].sort());
   });

@@ -1,3 +1,5 @@
+import { MLPS_RULES } from "../../../audit/mlps";
+import { ruleScope } from "../../../audit/mlps/standard-scope";
 import type { ZoneMatrixCell } from "../../../audit/flows";
 import type { ControlRow, RuleFinding, RulePackResult, WaiverStatus } from "../../../audit/mlps/rule-pack-result";
 import type { MlpsRequirement } from "../../../audit/mlps/mlps-rule";
@@ -36,8 +38,14 @@ const control = (rule: string, title: string, req: MlpsRequirement, level: Level
   level,
   state,
   targets,
+  targetNames: TARGETS.slice(0, targets),
+  violated: state === "not-met" ? targets : state === "partly" ? 1 : 0,
+  waived: state === "waived" ? 1 : 0,
   evidence,
 });
+
+/** Targets the fixture's rows name, in the order the rule pack sorts them. */
+const TARGETS = ["civil-affairs/prod", "civil-affairs/test", "health/prod", "health/prod/records-api", "transport/prod"];
 
 const REMEDIES: Record<string, string> = {
   "MLPS-NET-02": "为命名空间补充默认拒绝策略 add the default-deny NetworkPolicy to the namespace",
@@ -51,6 +59,7 @@ const WAIVED_EGRESS: RuleFinding = {
   target: "transport/prod/report-job",
   level: 3,
   status: "waived",
+  severity: "error",
   message: "egress to 202.96.0.0/16 on TCP 443 goes to no declared external network",
   evidence: ["dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B"],
   waiver: {
@@ -66,6 +75,7 @@ const VIOLATED_REPLICAS: RuleFinding = {
   target: "health/prod/appointment-cache",
   level: 3,
   status: "violated",
+  severity: "warning",
   message: "runs 1 replica; level 3 needs at least 2 with a disruption budget",
   evidence: ["dept-health: kubernetes_deployment_v1.tenant_prod_appointment-cache_deployment_3F9D21A4"],
 };
@@ -76,6 +86,7 @@ const findings: RuleFinding[] = [
     target: "health/prod",
     level: 3,
     status: "met",
+    severity: "error",
     message: "default deny for ingress and egress",
     evidence: ["dept-health: kubernetes_network_policy_v1.tenant_prod_default-deny_6B1F0C2D"],
   },
@@ -86,6 +97,7 @@ const findings: RuleFinding[] = [
     target: "health/prod/records-api",
     level: 3,
     status: "waived",
+    severity: "error",
     message: "image signed with the vendor's key, not the platform's",
     evidence: ["dept-health: kubernetes_deployment_v1.tenant_prod_records-api_deployment_9E2B7C10"],
     waiver: { ticket: "JNWJ-IT-2026-0215", approver: "江南省卫生健康委员会信息中心 王建国", expires: "2027-03-31", reason: "电子病历系统镜像由国家卫健委统一组织的厂商交付" },
@@ -111,9 +123,9 @@ const controls: ControlRow[] = [
 ];
 
 const waivers: WaiverStatus[] = [
-  { rule: "MLPS-NET-04", target: "transport/prod/report-job", reason: WAIVED_EGRESS.waiver!.reason, approver: WAIVED_EGRESS.waiver!.approver, ticket: "JNDSJ-SEC-2026-0412", expires: "2026-12-10", status: "expiring", findings: 1 },
-  { rule: "MLPS-IMG-02", target: "health/prod/records-api", reason: "电子病历系统镜像由国家卫健委统一组织的厂商交付", approver: "江南省卫生健康委员会信息中心 王建国", ticket: "JNWJ-IT-2026-0215", expires: "2027-03-31", status: "active", findings: 1 },
-  { rule: "MLPS-RES-01", target: "civil-affairs/prod/db", reason: "民政数据库迁移期间暂以单副本运行", approver: "江南省民政厅信息中心 李娜", ticket: "JNMZ-IT-2026-0031", expires: "2027-01-31", status: "unused", findings: 0 },
+  { rule: "MLPS-NET-04", target: "transport/prod/report-job", reason: WAIVED_EGRESS.waiver!.reason, compensatingMeasure: "出站仅限部省专线地址段的 443 端口，流量经网关审计", risk: "medium", approver: WAIVED_EGRESS.waiver!.approver, ticket: "JNDSJ-SEC-2026-0412", granted: "2026-06-10", expires: "2026-12-10", status: "expiring", findings: 1 },
+  { rule: "MLPS-IMG-02", target: "health/prod/records-api", reason: "电子病历系统镜像由国家卫健委统一组织的厂商交付", compensatingMeasure: "厂商签名经平台复核后入库", risk: "low", approver: "江南省卫生健康委员会信息中心 王建国", ticket: "JNWJ-IT-2026-0215", granted: "2026-03-01", expires: "2027-03-31", status: "active", findings: 1 },
+  { rule: "MLPS-RES-01", target: "civil-affairs/prod/db", reason: "民政数据库迁移期间暂以单副本运行", compensatingMeasure: "每日全量备份并异地保存", risk: "high", approver: "江南省民政厅信息中心 李娜", ticket: "JNMZ-IT-2026-0031", granted: "2026-02-01", expires: "2027-01-31", status: "unused", findings: 0 },
 ];
 
 const cell = (from: string, to: string, ports: string, intended = ports): ZoneMatrixCell => ({ from, to, effective: ports, intended, agrees: ports === intended });
@@ -230,6 +242,7 @@ const rulePack: RulePackResult = {
     findings,
     controls,
     waivers,
+    scope: ruleScope(MLPS_RULES),
     errors: [],
     warnings: [
       "MLPS-RES-01 health/prod/appointment-cache: runs 1 replica; level 3 needs at least 2 with a disruption budget",
@@ -473,11 +486,11 @@ export function failingPack(): EvidencePack {
       ? { ...c, status: "fail" as const, findings: [{ message: "runs as root (runAsNonRoot not set)", stack: "dept-transport", address: "kubernetes_cron_job_v1.tenant_prod_report-job_cronjob_6E7F8091", object: "CronJob transport-prod/report-job", field: "spec.jobTemplate.spec.template.spec.securityContext.runAsNonRoot" }] }
       : c,
   );
-  const violatedZoning: RuleFinding = { rule: "MLPS-NET-04", target: "transport/prod/report-job", level: 3, status: "violated", message: "egress to internet on TCP 443; level 3 may not reach the internet", evidence: [leaked.detail.replace(/^allowed by /, "")] };
+  const violatedZoning: RuleFinding = { rule: "MLPS-NET-04", target: "transport/prod/report-job", level: 3, status: "violated", severity: "error", message: "egress to internet on TCP 443; level 3 may not reach the internet", evidence: [leaked.detail.replace(/^allowed by /, "")] };
   const controls: RulePackResult = {
     ...pack.controls,
     findings: [...pack.controls.findings.filter((f) => f !== pack.controls.findings[1]), violatedZoning],
-    controls: pack.controls.controls.map((c) => (c.rule === "MLPS-NET-04" && c.level === 3 ? { ...c, state: "not-met" as const } : c)),
+    controls: pack.controls.controls.map((c) => (c.rule === "MLPS-NET-04" && c.level === 3 ? { ...c, state: "not-met" as const, violated: 1, waived: 0 } : c)),
     waivers: pack.controls.waivers.map((w) => (w.rule === "MLPS-NET-04" ? { ...w, expires: "2026-11-01", status: "expired" as const, findings: 0 } : w)),
     errors: [
       "MLPS-NET-04 transport/prod/report-job: egress to internet on TCP 443; level 3 may not reach the internet",

@@ -12,17 +12,18 @@ describe("renderHtml", () => {
   test("every section, in the order auditors read them", () => {
     expect(sectionTitles(passing)).toEqual([
       "1. 平台概况 Platform overview",
-      "2. 安全区域图 Zone diagram",
-      "3. 区域间流量矩阵 Zone-to-zone flow matrix",
-      "4. 等保 2.0 控制项 MLPS 2.0 controls (GB/T 22239-2019)",
-      "5. 三权分立 Separation of duties",
-      "6. 多租户隔离基准 Tenant isolation benchmark (MTB)",
-      "7. 豁免 Waivers",
-      "8. 数据分级登记 Data classification register",
-      "9. 数据共享登记 Data-sharing register",
-      "10. 部门清单 Department inventory",
-      "11. 资源整合台账 Consolidation ledger",
-      "12. 审计摘要 Audit summary",
+      "2. 适用范围 Scope of this evidence (GB/T 22239-2019)",
+      "3. 安全区域图 Zone diagram",
+      "4. 区域间流量矩阵 Zone-to-zone flow matrix",
+      "5. 等保 2.0 控制项 MLPS 2.0 controls (GB/T 22239-2019)",
+      "6. 三权分立 Separation of duties",
+      "7. 多租户隔离基准 Tenant isolation benchmark (MTB)",
+      "8. 豁免 Waivers",
+      "9. 数据分级登记 Data classification register",
+      "10. 数据共享登记 Data-sharing register",
+      "11. 部门清单 Department inventory",
+      "12. 资源整合台账 Consolidation ledger",
+      "13. 审计摘要 Audit summary",
     ]);
   });
 
@@ -32,7 +33,8 @@ describe("renderHtml", () => {
     expect(header).toContain("<dt>提交 commit</dt><dd>3f2a9c1d7e4b6a8f0c2d4e6f8a0b1c3d5e7f9a1b</dd>");
     expect(header).toContain("<dt>声明哈希 declaration sha256</dt><dd>sha256:9b1f4c2e7a3d5b8c0e6f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d</dd>");
     expect(header).toContain("<dt>日期 date</dt><dd>2026-11-27</dd>");
-    expect(header).toContain('<div class="verdict tone-ok">审计与等保规则包均通过 Audit and MLPS rule pack pass</div>');
+    // The passing pack has one violation of a warning-level rule: the badge says so rather than stay green.
+    expect(header).toContain('<div class="verdict tone-warn">通过，但有 1 项警告级不符合 Pass with 1 violation accepted as warnings</div>');
     expect(failing).toContain('<div class="verdict tone-bad">未通过 FAILS: audit, MLPS rule pack</div>');
   });
 
@@ -114,8 +116,8 @@ describe("renderHtml", () => {
       "MLPS-NET-01",
       "安全通信网络 / 网络架构\nSecurity communication network / Network architecture\n7.1.2.1 (inferred): Zones by protection level, isolated by NetworkPolicy",
       "符合 met",
-      "4",
-      "connectivity proof: shared-hz 0 differences\nplatform-shared-hz: kubernetes_namespace_v1.baseline_gateway_namespace_0A1B2C3D",
+      "4 个对象 targets\ncivil-affairs/prod\ncivil-affairs/test\nhealth/prod\nhealth/prod/records-api",
+      "2 项 items\nconnectivity proof: shared-hz 0 differences\nplatform-shared-hz: kubernetes_namespace_v1.baseline_gateway_namespace_0A1B2C3D",
     ]);
     const level3 = tableRows(failing, "t-mlps-controls-level-3");
     expect(level3.map((r) => `${r[0]} ${r[2].split("\n")[0]}`)).toEqual([
@@ -130,12 +132,26 @@ describe("renderHtml", () => {
       "MLPS-NET-04",
       "安全区域边界 / 访问控制\nSecurity area boundary / Access control\n8.1.3.2: Egress only to declared external networks",
       "不符合 not met\n整改 remedy: 在 platform.yaml 登记外部网络后仅对该等级放行 declare the external network in platform.yaml and allow it for the level",
-      "1",
-      "dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B",
+      "1 个对象 targets (1 不符合 violated)\ncivil-affairs/prod",
+      "1 项 items\ndept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B",
     ]);
     expect(rowTones(failing, "t-mlps-controls-level-3")).toEqual(["tone-ok", "tone-ok", "tone-bad", "tone-ok", "tone-warn", "tone-warn"]);
     expect(tableRows(passing, "t-mlps-controls-level-4").map((r) => r[0])).toEqual(["MLPS-NET-02", "MLPS-CLD-04"]);
     expect(passing).toContain("<h3>第三级 level 3: 符合 met 3 · 部分符合 partly met 1 · 豁免 waived 2</h3>");
+  });
+
+  test("scope: the areas of GB/T 22239-2019 the rule pack covers, and those out of its reach with why", () => {
+    const rows = tableRows(passing, "t-scope");
+    expect(rows).toHaveLength(14);
+    expect(rows[0]).toEqual([
+      "安全物理环境\nphysical environment",
+      "技术要求 technical",
+      "不在范围 out of scope",
+      "-",
+      "machine rooms, power, fire and access control of the data centre: assessed on site, not visible in Terraform",
+    ]);
+    expect(rows[2].slice(0, 3)).toEqual(["安全区域边界\nsecurity area boundary", "技术要求 technical", "覆盖 covered"]);
+    expect(rows[2][4].split("\n")).toContain("MLPS-NET-01");
   });
 
   test("findings not met or waived, each with its waiver", () => {
@@ -149,7 +165,7 @@ describe("renderHtml", () => {
         "dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B",
         "JNDSJ-SEC-2026-0412, 江南省大数据管理局网络安全处 陈志远\n至 until 2026-12-10",
       ],
-      ["MLPS-RES-01", "health/prod/appointment-cache", "L3", "不符合 violated", "runs 1 replica; level 3 needs at least 2 with a disruption budget", "dept-health: kubernetes_deployment_v1.tenant_prod_appointment-cache_deployment_3F9D21A4", "-"],
+      ["MLPS-RES-01", "health/prod/appointment-cache", "L3", "不符合 violated\n警告级 warning", "runs 1 replica; level 3 needs at least 2 with a disruption budget", "dept-health: kubernetes_deployment_v1.tenant_prod_appointment-cache_deployment_3F9D21A4", "-"],
       [
         "MLPS-IMG-02",
         "health/prod/records-api",
@@ -188,14 +204,17 @@ describe("renderHtml", () => {
       "MLPS-NET-04",
       "transport/prod/report-job",
       "向交通运输部综合交通运输信息平台报送路网运行日报，需经部省专线访问",
+      "出站仅限部省专线地址段的 443 端口，流量经网关审计",
+      "中 medium",
       "江南省大数据管理局网络安全处 陈志远",
       "JNDSJ-SEC-2026-0412",
+      "2026-06-10",
       "2026-12-10",
       "即将到期 expiring",
       "1",
     ]);
     expect(rowTones(passing, "t-waivers")).toEqual(["tone-warn", "tone-ok", "tone-muted"]);
-    expect(tableRows(failing, "t-waivers")[0].slice(5, 7)).toEqual(["2026-11-01", "已过期 EXPIRED"]);
+    expect(tableRows(failing, "t-waivers")[0].slice(8, 10)).toEqual(["2026-11-01", "已过期 EXPIRED"]);
     expect(rowTones(failing, "t-waivers")[0]).toBe("tone-bad");
     expect(failing).toContain('<li class="tone-bad"><span class="value">1</span><span class="label">已过期 expired</span></li>');
   });

@@ -17,17 +17,18 @@ describe("renderMarkdown", () => {
   test("the same sections as the HTML, in the same order, stamped at the top", () => {
     expect(passing.match(/^## .*$/gm)).toEqual([
       "## 1. 平台概况 Platform overview",
-      "## 2. 安全区域图 Zone diagram",
-      "## 3. 区域间流量矩阵 Zone-to-zone flow matrix",
-      "## 4. 等保 2.0 控制项 MLPS 2.0 controls (GB/T 22239-2019)",
-      "## 5. 三权分立 Separation of duties",
-      "## 6. 多租户隔离基准 Tenant isolation benchmark (MTB)",
-      "## 7. 豁免 Waivers",
-      "## 8. 数据分级登记 Data classification register",
-      "## 9. 数据共享登记 Data-sharing register",
-      "## 10. 部门清单 Department inventory",
-      "## 11. 资源整合台账 Consolidation ledger",
-      "## 12. 审计摘要 Audit summary",
+      "## 2. 适用范围 Scope of this evidence (GB/T 22239-2019)",
+      "## 3. 安全区域图 Zone diagram",
+      "## 4. 区域间流量矩阵 Zone-to-zone flow matrix",
+      "## 5. 等保 2.0 控制项 MLPS 2.0 controls (GB/T 22239-2019)",
+      "## 6. 三权分立 Separation of duties",
+      "## 7. 多租户隔离基准 Tenant isolation benchmark (MTB)",
+      "## 8. 豁免 Waivers",
+      "## 9. 数据分级登记 Data classification register",
+      "## 10. 数据共享登记 Data-sharing register",
+      "## 11. 部门清单 Department inventory",
+      "## 12. 资源整合台账 Consolidation ledger",
+      "## 13. 审计摘要 Audit summary",
     ]);
     expect(passing.startsWith("# 江南省政务云 等保测评证据包\n\nEvidence pack: jiangnan, 江南省大数据管理局\n\n")).toBe(true);
     expect(passing).toContain("- 提交 commit: `3f2a9c1d7e4b6a8f0c2d4e6f8a0b1c3d5e7f9a1b`\n- 声明哈希 declaration sha256: `sha256:9b1f4c2e7a3d5b8c0e6f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d`\n- 日期 date: `2026-11-27`\n");
@@ -71,9 +72,9 @@ describe("renderMarkdown", () => {
     );
     expect(passing).toContain("| 江南省卫生健康委员会 (health) | `prod` | `records-api` | sensitive-personal | L3 | L3 | `level-3` | `shared-hz` | `health-prod` |\n");
     expect(failing).toContain(
-      "| ❌ `MLPS-NET-04` | 安全区域边界 / 访问控制<br>Security area boundary / Access control<br>8.1.3.2: Egress only to declared external networks | 不符合 not met<br>整改 remedy: 在 platform.yaml 登记外部网络后仅对该等级放行 declare the external network in platform.yaml and allow it for the level | 1 | `dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B` |\n",
+      "| ❌ `MLPS-NET-04` | 安全区域边界 / 访问控制<br>Security area boundary / Access control<br>8.1.3.2: Egress only to declared external networks | 不符合 not met<br>整改 remedy: 在 platform.yaml 登记外部网络后仅对该等级放行 declare the external network in platform.yaml and allow it for the level | 1 个对象 targets (1 不符合 violated)<br>`civil-affairs/prod` | 1 项 items<br>`dept-transport: kubernetes_network_policy_v1.tenant_prod_report-job-egress_5A1C2E0B` |\n",
     );
-    expect(passing).toContain("| ⚠️ `MLPS-NET-04` | `transport/prod/report-job` | 向交通运输部综合交通运输信息平台报送路网运行日报，需经部省专线访问 | 江南省大数据管理局网络安全处 陈志远 | `JNDSJ-SEC-2026-0412` | 2026-12-10 | 即将到期 expiring | 1 |\n");
+    expect(passing).toContain("| ⚠️ `MLPS-NET-04` | `transport/prod/report-job` | 向交通运输部综合交通运输信息平台报送路网运行日报，需经部省专线访问 | 出站仅限部省专线地址段的 443 端口，流量经网关审计 | 中 medium | 江南省大数据管理局网络安全处 陈志远 | `JNDSJ-SEC-2026-0412` | 2026-06-10 | 2026-12-10 | 即将到期 expiring | 1 |\n");
     expect(passing).toContain("| `mgmt` | · | · | · | · | · | · | `TCP 53,UDP 53` | `TCP 9090` | `TCP 9090` |\n");
     expect(passing).toContain("7.1.2.1 (inferred): Zones by protection level, isolated by NetworkPolicy");
     // Every table line has as many cells as its header.
@@ -96,12 +97,12 @@ describe("renderMarkdown", () => {
     expect(sharingRow.replace(/\\\|/g, "").split("|")).toHaveLength(12);
   });
 
-  test("a long evidence list is cut after 20 items with a pointer to report.json", () => {
+  test("a long list is cut after 20 items, saying how many there are and where report.json holds them all", () => {
     const pack = passingPack() as { -readonly [K in keyof EvidencePack]: EvidencePack[K] };
     const evidence = Array.from({ length: 25 }, (_, i) => `dept-health: kubernetes_network_policy_v1.p${String(i).padStart(2, "0")}`);
     pack.controls = { ...pack.controls, controls: pack.controls.controls.map((c, i) => (i === 0 ? { ...c, evidence } : c)) };
     const row = renderMarkdown(pack).split("\n").find((l) => l.includes("kubernetes_network_policy_v1.p00"))!;
-    expect(row).toContain("`dept-health: kubernetes_network_policy_v1.p19`<br>… 5 more in report.json |");
+    expect(row).toContain("`dept-health: kubernetes_network_policy_v1.p19`<br>… 5 more (25 in all): report.json controls.controls (rule MLPS-NET-01, level 2).evidence |");
     expect(row).not.toContain("p20");
   });
 
