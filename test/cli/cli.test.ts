@@ -187,7 +187,7 @@ describe("usage", () => {
     });
     expect(await govcloudInProcess(["synth", "--departmen", "health"])).toMatchObject({
       status: 2,
-      stderr: "govcloud synth: unknown option --departmen (did you mean --department?); it takes --config, --out, --department, --summary, --today; see govcloud synth --help\n",
+      stderr: "govcloud synth: unknown option --departmen (did you mean --department?); it takes --config, --out, --department, --summary, --today, --no-cache, --workers, --progress; see govcloud synth --help\n",
     });
     expect(await govcloudInProcess(["diff", "--config", "x", "a", "b"])).toMatchObject({
       status: 2,
@@ -224,7 +224,7 @@ describe("usage", () => {
       [
         "usage: govcloud synth [options]",
         "",
-        "validate, then synthesize Terraform stacks into cdktf.out (replaced only on success)",
+        "validate, then synthesize Terraform stacks into cdktf.out (replaced only on success); stacks whose inputs and code did not change are reused from .govcloud-cache/",
         "",
         "options:",
         "  --config DIR                 the declaration folder (default: config)",
@@ -232,6 +232,9 @@ describe("usage", () => {
         "  --department NAME            re-synthesize this department's stack only (repeatable)",
         "  --summary                    print departments, environments and resources per stack",
         "  --today YYYY-MM-DD           the date expiry checks use (default: today, UTC)",
+        "  --no-cache                   build every stack (a cold synthesis), neither reading nor writing the cache",
+        "  --workers N                  build stacks on N worker threads (default: one per core when there are enough stacks; 1: in this process)",
+        "  --progress                   show progress even when stderr is not a terminal (CI logs)",
         "  --help                       this command's help",
         "",
         "examples:",
