@@ -28,4 +28,5 @@ module.exports = {
   testMatch: ["**/*.conformance.ts"],
   // The corpora need no synthesized example.
   globalSetup: undefined,
+  globalTeardown: undefined,
 };
