@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import type { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { APPLY_WAITS } from "./apply-waits";
 import { APP_USER_ID, hardenedContainer, hardenedPodSpec, secretEnv, type EnvVar } from "./hardened-pod";
 import { requireCronSchedule, scheduledJobSpec } from "./scheduled-job";
 import { CREDENTIALS_SECRET_KEYS } from "./stateful-store";
@@ -75,8 +76,7 @@ export class PostgresBackup extends Construct {
       this.volume = new PersistentVolumeClaimV1(this, "volume", {
         provider: workload.provider,
         lifecycle: { preventDestroy: true },
-        // A claim on a WaitForFirstConsumer class binds only when the first job runs.
-        waitUntilBound: false,
+        waitUntilBound: APPLY_WAITS.waitUntilBound,
         metadata,
         spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: target.size } } },
       });

@@ -1,3 +1,4 @@
+import { APPLY_WAITS } from "./apply-waits";
 import type { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import type { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
@@ -104,6 +105,7 @@ export abstract class StatefulStore extends WorkloadTemplate {
       provider,
       dependsOn: [this.serviceAccount, this.headlessService],
       lifecycle: { preventDestroy: true },
+      waitForRollout: APPLY_WAITS.waitForRollout,
       metadata: this.metadata(service),
       spec: {
         serviceName: headlessServiceName(service),

@@ -1,3 +1,4 @@
+import { APPLY_WAITS } from "./apply-waits";
 import type { Construct } from "constructs";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import type { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
@@ -41,6 +42,7 @@ export abstract class StatelessWorkload extends WorkloadTemplate {
     this.deployment = new DeploymentV1(this, "deployment", {
       provider: props.provider,
       dependsOn: [this.serviceAccount],
+      waitForRollout: APPLY_WAITS.waitForRollout,
       // The autoscaler owns the replica count once it exists; Terraform must not reset it.
       ...(options.autoscaled ? { lifecycle: { ignoreChanges: ["spec[0].replicas"] } } : {}),
       metadata: this.metadata(props.service),
