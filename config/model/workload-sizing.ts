@@ -58,3 +58,21 @@ export function serviceFootprint(service: ServiceDeclaration, level: Level): Ser
   }
   return { cpu, memory, storage, pods };
 }
+
+/** Templates that run as Deployments, which roll out by surging (Kubernetes' default maxSurge, 25%, rounded up). */
+const DEPLOYMENT_TEMPLATES = new Set(["web", "api", "worker"]);
+const DEFAULT_MAX_SURGE = 0.25;
+
+/**
+ * What the scheduler must place for one service, at its worst moment: its footprint's pods
+ * (replicas with sidecars, the backup job's pod, a cron run) plus, for a Deployment, the extra
+ * pods of one rolling update. Requests equal limits, so nothing here can be overcommitted.
+ * StatefulSets replace their pods one at a time without surging.
+ */
+export function scheduledRequests(service: ServiceDeclaration, level: Level): { cpu: Cpu; memory: Bytes } {
+  const footprint = serviceFootprint(service, level);
+  if (!DEPLOYMENT_TEMPLATES.has(service.template)) return { cpu: footprint.cpu, memory: footprint.memory };
+  const surge = Math.ceil(serviceReplicas(service, level) * DEFAULT_MAX_SURGE);
+  const own = serviceResources(service);
+  return { cpu: footprint.cpu.plus(Cpu.parse(own.cpu).times(surge)), memory: footprint.memory.plus(Bytes.parse(own.memory).times(surge)) };
+}

@@ -1,6 +1,7 @@
 import type { Declaration } from "../declaration/load-declaration";
 import type { Problem } from "../declaration/problem";
 import { capacity } from "./capacity";
+import { nodePoolCapacity } from "./node-pool-capacity";
 import { dataClasses } from "./data-classes";
 import { namespaceNames } from "./namespace-names";
 import { placementRules } from "./placement-rules";
@@ -33,6 +34,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   placementRules,
   dataClasses,
   capacity,
+  nodePoolCapacity,
   platformPolicy,
   namespaceNames,
   externalNetworks,

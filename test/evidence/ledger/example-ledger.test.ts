@@ -44,12 +44,12 @@ describe("the bundled example's ledger", () => {
 
   it("rates localization from the declared pools", () => {
     // shared-hz: general 8 × 64 cores (hygon/kylin, localized), general-x86 4 × 32 (intel/rocky, not),
-    // level3-kunpeng 4 × 32 (localized); secure-l4: level4-phytium 3 × 64 (localized).
-    // Nodes: (8 + 4 + 3) / 19 = 15/19. CPU: (512 + 128 + 192) / (512 + 128 + 128 + 192) = 832/960.
+    // level3-kunpeng 8 × 32 (localized); secure-l4: level4-phytium 3 × 64 (localized).
+    // Nodes: (8 + 8 + 3) / 23 = 19/23. CPU: (512 + 256 + 192) / (512 + 128 + 256 + 192) = 960/1088.
     const { overall } = ledger.localization;
-    expect([overall.localizedNodes, overall.nodes, overall.localizedCpuMillis, overall.cpuMillis]).toEqual([15, 19, 832_000, 960_000]);
-    expect(overall.nodeRate).toBe(15 / 19);
-    expect(overall.cpuRate).toBe(832 / 960);
+    expect([overall.localizedNodes, overall.nodes, overall.localizedCpuMillis, overall.cpuMillis]).toEqual([19, 23, 960_000, 1_088_000]);
+    expect(overall.nodeRate).toBe(19 / 23);
+    expect(overall.cpuRate).toBe(960 / 1088);
     for (const rate of [...ledger.localization.clusters, overall]) {
       for (const value of [rate.nodeRate, rate.cpuRate]) {
         expect(value).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe("the bundled example's ledger", () => {
       2 * ledger.departments.length,
     ]);
     expect(infrastructure.shared.controlPlaneNodes + infrastructure.shared.gatewayNodes + infrastructure.shared.monitoringNodes).toBe(2 * 7);
-    expect(infrastructure.shared.workerNodes).toBe(19);
+    expect(infrastructure.shared.workerNodes).toBe(23);
     expect(infrastructure.standaloneWorkers.every((w) => w.nodes >= 3 && w.nodes >= w.forQuota)).toBe(true);
   });
 
