@@ -78,7 +78,7 @@ export function buildZoneMatrix(
   return { zones, cells };
 }
 
-/** The declared external networks (their CIDRs less their exceptions) and each cluster's gateway range. */
+/** The declared external networks (their CIDRs less their exceptions), each cluster's gateway range and its control plane. */
 function namedAddressRanges(model: PlatformModel): Array<{ name: string; ranges: IntervalList; size: number }> {
   const ranges = (cidrs: readonly string[], except: readonly string[] = []) => {
     const cut = except.map(parseCidr).filter((r) => typeof r === "object");
@@ -87,6 +87,10 @@ function namedAddressRanges(model: PlatformModel): Array<{ name: string; ranges:
   const named = [
     ...model.network.externalNetworks.map((n) => ({ name: n.name, ranges: ranges(n.cidrs, n.except) })),
     ...model.clusters.filter((c) => c.gatewayAddresses).map((c) => ({ name: `gateway-${c.name}`, ranges: ranges([c.gatewayAddresses!]) })),
+    // The API server's endpoints and the sources of its webhook calls: one control plane.
+    ...model.clusters
+      .filter((c) => c.apiServer)
+      .map((c) => ({ name: `control-plane-${c.name}`, ranges: ranges([...new Set([...c.apiServer!.addresses, ...c.apiServer!.controlPlaneRanges])]) })),
   ];
   return named.map((n) => ({ ...n, size: n.ranges.reduce((total, r) => total + (r.end - r.start + 1), 0) }));
 }

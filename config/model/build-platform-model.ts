@@ -56,6 +56,9 @@ function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel 
     levels: sortedLevels(c.levels),
     capacity: { cpu: Cpu.parse(c.capacity.cpu), memory: Bytes.parse(c.capacity.memory), storage: Bytes.parse(c.capacity.storage) },
     gatewayAddresses: c.gatewayAddresses,
+    ...(c.apiServer
+      ? { apiServer: { addresses: [...c.apiServer.addresses].sort(), port: c.apiServer.port, controlPlaneRanges: [...(c.apiServer.controlPlaneRanges ?? c.apiServer.addresses)].sort() } }
+      : {}),
     nodePools: c.nodePools
       .map((pool) => ({
         ...pool,

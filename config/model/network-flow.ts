@@ -20,7 +20,9 @@ export type FlowKind =
   | "gateway-entry"
   | "gateway-to-tenants"
   | "mgmt-scrape"
-  | "mgmt-log-intake";
+  | "mgmt-log-intake"
+  | "api-server"
+  | "admission-webhook";
 
 /**
  * Zone-side halves: a platform zone's broad allowance towards every tenant, which opens nothing

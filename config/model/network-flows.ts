@@ -78,6 +78,42 @@ function zoneFlows(model: PlatformModel, cluster: ClusterModel): NetworkFlow[] {
       ports: [tcp(management.logIntake.port)],
       policies: [ingressPolicy(management.namespace, "mgmt-log-intake")],
     },
+    ...controlPlaneFlows(model, cluster),
+  ];
+}
+
+/**
+ * The platform's own controllers and the control plane: the ingress controller watches Ingresses
+ * and the collectors discover their targets through the API server, and the API server calls the
+ * ingress controller's admission webhook for every Ingress. Exactly these, and only where the
+ * cluster declares its API server.
+ */
+function controlPlaneFlows(model: PlatformModel, cluster: ClusterModel): NetworkFlow[] {
+  const { apiServer } = cluster;
+  if (!apiServer) return [];
+  const { gateway, management } = model.network;
+  const endpoints: FlowEndpoint = { kind: "addresses", name: `api-server-${cluster.name}`, cidrs: apiServer.addresses, except: [] };
+  const toApiServer = (who: string, namespace: string, podLabels: Readonly<Record<string, string>>, why: string): NetworkFlow => ({
+    kind: "api-server",
+    cluster: cluster.name,
+    purpose: `The ${who} ${why} through the API server of ${cluster.name}`,
+    from: pods(namespace, podLabels),
+    to: endpoints,
+    ports: [tcp(apiServer.port)],
+    policies: [egressPolicy(namespace, policyName(who.replace(/ /g, "-"), "to-api-server"))],
+  });
+  return [
+    toApiServer("ingress controller", gateway.namespace, gateway.ingressController.podLabels, "watches Ingresses, Services and Secrets"),
+    toApiServer("collectors", management.namespace, management.collectors.podLabels, "discover their scrape targets"),
+    {
+      kind: "admission-webhook",
+      cluster: cluster.name,
+      purpose: `The control plane of ${cluster.name} calls the ingress controller's admission webhook for every Ingress`,
+      from: { kind: "addresses", name: `control-plane-${cluster.name}`, cidrs: apiServer.controlPlaneRanges, except: [] },
+      to: pods(gateway.namespace, gateway.ingressController.podLabels),
+      ports: [tcp(gateway.ingressController.admissionWebhookPort)],
+      policies: [ingressPolicy(gateway.namespace, "admission-webhook")],
+    },
   ];
 }
 

@@ -46,6 +46,14 @@ export interface ClusterModel {
   readonly capacity: ResourceAmounts;
   readonly gatewayAddresses?: string;
   readonly nodePools: readonly NodePoolModel[];
+  /** Where the API server listens and where its webhook calls come from; undefined when not declared. */
+  readonly apiServer?: ApiServerModel;
+}
+
+export interface ApiServerModel {
+  readonly addresses: readonly string[];
+  readonly port: number;
+  readonly controlPlaneRanges: readonly string[];
 }
 
 export interface NodePoolModel {

@@ -23,8 +23,14 @@ const nodePool = z.strictObject({
   os: z.string().min(1).describe("Node operating system, e.g. kylin, openeuler, uos."),
   localized: z.boolean().describe("True when CPU and OS are domestic (信创)."),
   nodes: z.int().min(1, { error: "must be at least 1 node" }).describe("Number of nodes."),
-  nodeCpu: cpuQuantity.describe("Allocatable CPU of one node."),
-  nodeMemory: byteQuantity.describe("Allocatable memory of one node."),
+  nodeCpu: cpuQuantity.describe("CPU cores of one node."),
+  nodeMemory: byteQuantity.describe("Memory of one node."),
+  reservedPerNode: z
+    .strictObject({ cpu: cpuQuantity, memory: byteQuantity })
+    .optional()
+    .describe(
+      "What every node of the pool keeps from pods: the kubelet's system and kube reserves, the eviction threshold and the DaemonSets (CNI, log shipper, node exporter). A node's allocatable is its size minus this. Default: nothing reserved.",
+    ),
   dedicated: z
     .boolean()
     .default(false)
@@ -43,11 +49,28 @@ const cluster = z.strictObject({
   levels: levelList.describe("Protection levels this cluster may host. Level 4 may only be hosted alone."),
   capacity: z
     .strictObject({ cpu: cpuQuantity, memory: byteQuantity, storage: byteQuantity })
-    .describe("Schedulable capacity that quotas are placed against."),
+    .describe("Schedulable capacity that quotas are placed against; cpu and memory at most the node pools' allocatable."),
   gatewayAddresses: ipv4Cidr
     .optional()
     .describe("Address range of this cluster's gateway, as seen from other clusters (for cross-cluster sharing)."),
   nodePools: z.array(nodePool).min(1, { error: "must declare at least one node pool" }),
+  apiServer: z
+    .strictObject({
+      addresses: z
+        .array(ipv4Cidr)
+        .min(1)
+        .describe("Endpoints of the `kubernetes` Service (the API servers' own addresses, as `kubectl get endpoints kubernetes` lists them): NetworkPolicies see traffic after the Service address is translated."),
+      port: port.default(6443).describe("Port of those endpoints."),
+      controlPlaneRanges: z
+        .array(ipv4Cidr)
+        .min(1)
+        .optional()
+        .describe("Source addresses of the API server's calls to admission webhooks. Default: the endpoint addresses."),
+    })
+    .optional()
+    .describe(
+      "How the platform's own controllers reach this cluster's API server, and the control plane its webhooks: the ingress controller and the collectors are allowed to its endpoints, the control plane to the ingress controller's admission webhook, and nothing else. Without it the gateway and management zones cut their controllers off.",
+    ),
 });
 
 const peerSelector = z.strictObject({
@@ -68,6 +91,9 @@ const network = z.strictObject({
           podLabels: labels,
           ingressClass: dnsLabel,
           ports: z.array(port).min(1).default([80, 443]).describe("Ports the controller accepts traffic on."),
+          admissionWebhookPort: port
+            .default(8443)
+            .describe("Port of the controller's validating admission webhook, which the API server calls for every Ingress (ingress-nginx: 8443)."),
         })
         .describe("The ingress controller the platform team installs in the gateway namespace."),
       extranet: dnsLabel

@@ -33,12 +33,16 @@ describe("verifyFlows on the bundled example", () => {
   it("summarises zone to zone flows, intended against effective", () => {
     const l4 = report.clusters.find((c) => c.cluster === "secure-l4")!;
     expect(l4.matrix.cells.map((c) => `${c.from} -> ${c.to}: ${c.effective}${c.agrees ? "" : ` (intended ${c.intended})`}`)).toEqual([
+      // The control plane reaches the gateway as anyone does (80, 443), and the admission webhook (8443).
+      "control-plane-secure-l4 -> gateway: TCP 80,443,8443",
       "external -> gateway: TCP 80,443",
+      "gateway -> control-plane-secure-l4: TCP 6443",
       "gateway -> dns: TCP 53,UDP 53",
       "level-4 -> dns: TCP 53,UDP 53",
       "level-4 -> gateway-shared-hz: TCP 80,443",
       "level-4 -> level-4: TCP 5432",
       "level-4 -> mgmt: TCP 24224",
+      "mgmt -> control-plane-secure-l4: TCP 6443",
       "mgmt -> dns: TCP 53,UDP 53",
       "mgmt -> level-4: TCP 9090",
     ]);
