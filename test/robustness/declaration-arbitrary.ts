@@ -47,6 +47,8 @@ export function generatedPlatform(): Record<string, unknown> {
   };
   platform.clusters.forEach((cluster, i) => {
     cluster.capacity = { cpu: 512, memory: "4Ti", storage: "64Ti" };
+    // Pools that give that capacity (64 nodes of at least 16 cores and 64Gi each), whatever the requests.
+    for (const pool of cluster.nodePools as Array<Record<string, unknown>>) pool.nodes = 64;
     cluster.gatewayAddresses = `10.${10 + i}.0.0/24`;
   });
   platform.network.gateway.extranet = "gov-extranet";

@@ -143,7 +143,7 @@ describe("platform zone flows", () => {
     });
   });
 
-  it("mgmt: collectors scrape tenants on the metrics port, the log intake admits tenants on its port; nothing else", () => {
+  it("mgmt: collectors scrape tenants on the metrics port, the log intake admits tenants on its port, the controllers reach the API server; nothing else", () => {
     expect(spec("platform-secure-l4", "govcloud-mgmt", "mgmt-scrape-egress")).toEqual({
       pod_selector: { match_labels: { "app.kubernetes.io/name": "prometheus" } },
       policy_types: ["Egress"],
@@ -156,12 +156,15 @@ describe("platform zone flows", () => {
     });
     const names = example.resources("platform-secure-l4", "kubernetes_network_policy_v1").map((p) => p.metadata.name).sort();
     expect(names).toEqual([
+      "admission-webhook-ingress",
+      "collectors-to-api-server-egress",
       "default-deny",
       "default-deny",
       "dns-egress",
       "dns-egress",
       "gateway-entry-ingress",
       "gateway-to-tenants-egress",
+      "ingress-controller-to-api-server-egress",
       "mgmt-log-intake-ingress",
       "mgmt-scrape-egress",
     ]);
