@@ -85,7 +85,7 @@ describe("adding a cluster whose name sorts first", () => {
   const before = project.lock();
   project.edit("platform.yaml", (d) => {
     const shared = (d.toJS() as { clusters: Array<Record<string, any>> }).clusters.find((c) => c.name === "shared-hz")!;
-    d.addIn(["clusters"], { ...shared, name: "nb-shared", displayName: "甬城共享集群", kubeconfig: { path: "~/.kube/govcloud", context: "nb-shared" }, levels: [1, 2], gatewayAddresses: "10.42.0.0/24", nodePools: shared.nodePools.filter((p: { levels: number[] }) => !p.levels.includes(3)) });
+    d.addIn(["clusters"], { ...shared, name: "nb-shared", displayName: "甬城共享集群", kubeconfig: { path: "~/.kube/govcloud", context: "nb-shared" }, levels: [1, 2], gatewayAddresses: "10.42.0.0/24", nodePools: shared.nodePools.filter((p: { levels: number[] }) => !p.levels.includes(3)), capacity: { ...shared.capacity, cpu: 600, memory: "2400Gi" } });
   });
   const result = project.synth();
 
