@@ -6,6 +6,7 @@ import { analyzeRbac, type RbacReport } from "./rbac";
 import { validateStacks, type SchemaFinding } from "./schema";
 import { runTenancyBenchmark, type TenancyReport } from "./tenancy";
 import { runRulePack, type RulePackResult } from "./mlps";
+import { verifySharingRoutes, type SharingRouteReport } from "./sharing";
 import type { IsoDate } from "../config/model/calendar";
 
 /**
@@ -20,6 +21,8 @@ export interface AuditResults {
   readonly flows: FlowReport;
   readonly rbac: RbacReport;
   readonly tenancy: TenancyReport;
+  /** Cross-cluster sharing routes at the gateways: mutual TLS admitting exactly the agreements' consumers. */
+  readonly sharingRoutes: SharingRouteReport;
   /** The MLPS rule pack on the same artifact, with the declared waivers applied. */
   readonly mlps: RulePackResult;
   readonly passed: boolean;
@@ -30,6 +33,7 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
   const findings = validateStacks(stacks);
   const { flows, rbac, tenancy, mlps } = runChecks(stacks, model, today);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
+  const sharingRoutes = verifySharingRoutes(stacks, model);
   return {
     platform: { name: model.name, displayName: model.displayName },
     stacks: stacks.length,
@@ -38,8 +42,9 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
     flows,
     rbac,
     tenancy,
+    sharingRoutes,
     mlps,
-    passed: schema.status === "pass" && flows.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed,
+    passed: schema.status === "pass" && flows.passed && sharingRoutes.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed,
   };
 }
 

@@ -251,6 +251,7 @@ export function generateProvince(options: ProvinceOptions): Province {
         namespace: "govcloud-gateway",
         domain: DOMAIN,
         extranet: "gov-extranet",
+        sharingCa: { clusterIssuer: "govcloud-sharing-ca", caSecret: "govcloud-sharing-ca" },
         ingressController: { podLabels: { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller" }, ingressClass: "govcloud-nginx" },
       },
       management: {

@@ -1,6 +1,7 @@
 import type { ArtifactStack } from "../audit/export";
 import { viewArtifact } from "../audit/mlps/artifact-view";
 import type { AuditResults } from "../audit/run-audit";
+import type { SharingRouteReport } from "../audit/sharing";
 import { ADMIN_DUTIES, adminClusterRoleName } from "../constructs/platform/rbac-rules";
 import type { IsoDate } from "../config/model/calendar";
 import type { PlatformModel } from "../config/model/platform-model";
@@ -58,7 +59,7 @@ export function buildEvidencePack({ model, stacks, audit, ledger, configDir, tod
     controls: audit.mlps,
     separationOfDuties: ADMIN_DUTIES.map((duty) => ({ duty, groups: [...model.admins[duty]].sort(), role: adminClusterRoleName(duty) })),
     dataClassification: dataClassification(model, stacks),
-    dataSharing: dataSharing(model, stacks),
+    dataSharing: dataSharing(model, stacks, audit.sharingRoutes),
     inventory: model.departments.map((d) => ({
       department: d.name,
       displayName: d.displayName,
@@ -107,7 +108,7 @@ function dataClassification(model: PlatformModel, stacks: readonly ArtifactStack
 }
 
 /** Every agreement, with the NetworkPolicies that implement it in the artifact (none once expired). */
-function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[]): DataSharingEntry[] {
+function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[], routes: SharingRouteReport): DataSharingEntry[] {
   const sharingPolicies = stacks.flatMap((s) => s.resources).filter((r) => r.object.kind === "NetworkPolicy" && r.object.metadata.annotations?.["govcloud/approval"] !== undefined);
   return model.sharingAgreements.map((a) => {
     const provider = `${a.provider.department}/${a.provider.environment}/${a.provider.service}`;
@@ -116,7 +117,9 @@ function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[]): Da
       .filter((p) => p.object.metadata.annotations?.["govcloud/provider"] === provider && p.object.metadata.annotations?.["govcloud/consumer"] === consumer)
       .map((p) => `${p.stack}: ${p.address}`)
       .sort();
-    return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, consumerPurpose: a.consumerPurpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies };
+    const served = a.route === "gateway" ? routes.routes.find((r) => r.provider === provider) : undefined;
+    const gatewayRoute = served ? { cluster: served.cluster, host: served.host, admits: served.admitted.map((x) => x.consumer) } : undefined;
+    return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, consumerPurpose: a.consumerPurpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies, ...(gatewayRoute ? { gatewayRoute } : {}) };
   });
 }
 

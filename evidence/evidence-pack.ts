@@ -88,6 +88,11 @@ export interface DataSharingEntry {
   readonly route: "direct" | "gateway";
   /** The NetworkPolicies in the artifact that implement it (`stack: address`); none when expired. */
   readonly policies: readonly string[];
+  /**
+   * Across clusters: the provider cluster's route that serves it, and every consumer whose client
+   * certificate that route admits (mutual TLS), as the audit computed them from the artifact.
+   */
+  readonly gatewayRoute?: { readonly cluster: string; readonly host: string; readonly admits: readonly string[] };
 }
 
 export interface DepartmentInventoryEntry {

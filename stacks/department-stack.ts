@@ -7,6 +7,7 @@ import { DepartmentTenant } from "../constructs/tenant/department-tenant";
 import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { addServiceTemplate } from "./service-templates";
+import { addSharingCertificates } from "./sharing-routes";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 import { departmentStackName } from "../config/model/stack-names";
 
@@ -48,8 +49,9 @@ export class DepartmentStack extends TerraformStack {
     for (const env of department.environments) {
       const tenantNamespace = this.tenant.environments.get(env.name)!;
       renderFlows(tenantNamespace.firewall, env.cluster, env.namespace, policies);
+      const certificates = addSharingCertificates(tenantNamespace, model, env, tenantNamespace.namespaceName, providers.for(env.cluster));
       const placed = env.services.map((service) =>
-        addServiceTemplate(tenantNamespace, model, env, service, tenantNamespace.namespaceName, providers.for(env.cluster)),
+        addServiceTemplate(tenantNamespace, model, env, service, tenantNamespace.namespaceName, providers.for(env.cluster), certificates.get(service.name)),
       );
       const stateful = placed.filter((p) => p.statefulResources.length > 0);
       if (stateful.length === 0) continue;

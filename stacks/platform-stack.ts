@@ -2,6 +2,8 @@ import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
 import { PlatformBaseline } from "../constructs/platform/platform-baseline";
+import { MANAGED_LABELS } from "../constructs/labels";
+import { SharingCertificateAuthority } from "../constructs/sharing/sharing-certificate-authority";
 import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { configureStateBackend, type StateLocation } from "./state-backend";
@@ -26,6 +28,16 @@ export class PlatformStack extends TerraformStack {
       registries: model.registries,
       provider: providers.for(cluster.name),
     });
+    const sharingCa = model.network.gateway.sharingCa;
+    if (sharingCa) {
+      // On every cluster, so that any cluster's consumers and any cluster's gateway share one CA.
+      new SharingCertificateAuthority(this, "sharing-ca", {
+        provider: providers.for(cluster.name),
+        clusterIssuer: sharingCa.clusterIssuer,
+        caSecret: sharingCa.caSecret,
+        labels: MANAGED_LABELS,
+      });
+    }
     renderFlows(this.baseline.gateway.firewall, cluster.name, model.network.gateway.namespace, policies);
     renderFlows(this.baseline.management.firewall, cluster.name, model.network.management.namespace, policies);
   }

@@ -26,6 +26,8 @@ export function addServiceTemplate(
   service: ServiceModel,
   namespace: string,
   provider: TerraformProvider,
+  /** Secret of the client certificate it presents across clusters, when it consumes from another cluster. */
+  clientCertificateSecret?: string,
 ): PlacedService {
   const id = `svc-${service.name}`;
   const common: WorkloadTemplateProps = {
@@ -42,6 +44,7 @@ export function addServiceTemplate(
     metricsPort: model.network.management.metricsPort,
     nodePool: env.nodePool,
     priorityClassName: levelPriorityClassName(env.level),
+    ...(clientCertificateSecret ? { clientCertificateSecret } : {}),
     provider,
   };
   const stateless = (template: "web" | "api") => {

@@ -30,6 +30,7 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   "RuntimeClass",
   "CSIDriver",
   "CustomResourceDefinition",
+  "ClusterIssuer",
   "APIService",
   "ValidatingAdmissionPolicy",
   "ValidatingAdmissionPolicyBinding",

@@ -23,6 +23,8 @@ import { Pod } from "kubernetes-models/v1/Pod";
 import { ResourceQuota } from "kubernetes-models/v1/ResourceQuota";
 import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+import { Certificate } from "@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate";
+import { ClusterIssuer } from "@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer";
 
 /** A kubernetes-models class: its `validate` runs the kind's compiled OpenAPI schema on `this`. */
 export interface SchemaModel {
@@ -31,7 +33,8 @@ export interface SchemaModel {
 
 /**
  * The OpenAPI schema of each kind the platform applies or a live snapshot holds, from kubernetes-models (generated from
- * the Kubernetes API's OpenAPI document), by `apiVersion` and `kind`.
+ * the Kubernetes API's OpenAPI document) and, for cert-manager's kinds, @kubernetes-models/cert-manager
+ * (generated from cert-manager's CRDs), by `apiVersion` and `kind`.
  */
 export const KIND_SCHEMAS: ReadonlyMap<string, SchemaModel> = new Map<string, SchemaModel>(
   [
@@ -61,6 +64,8 @@ export const KIND_SCHEMAS: ReadonlyMap<string, SchemaModel> = new Map<string, Sc
     PriorityClass,
     ValidatingAdmissionPolicy,
     ValidatingAdmissionPolicyBinding,
+    Certificate,
+    ClusterIssuer,
   ].map((model) => [kindKey(model.apiVersion, model.kind), model]),
 );
 

@@ -54,6 +54,12 @@ export function summarizeAudit(r: AuditResults, source: string, more: readonly s
     lines.push(`  ${mark(c.differences.length === 0)}  connectivity  ${c.cluster}: ${c.workloads} workloads, ${c.effectiveConnections} allowed connections, ${c.intendedFlows} declared flows, ${c.differences.length} differences`);
     lines.push(...list(c.differences.map((d) => `${d.kind}: ${d.src} => ${d.dst} : ${d.ports} (${d.detail})`)));
   }
+  const routes = r.sharingRoutes;
+  lines.push(`  ${mark(routes.passed)}  sharing       ${routes.routes.length} cross-cluster routes with mutual TLS, ${routes.findings.length} findings`);
+  for (const route of routes.routes) {
+    lines.push(`      ${route.cluster} ${route.host} -> ${route.provider ?? "(no agreement)"}: admits ${route.admitted.map((a) => `${a.consumer} (CN=${a.commonName})`).join(", ") || "no certificate"}`);
+  }
+  lines.push(...list(routes.findings));
   for (const [name, report] of [["rbac", r.rbac], ["tenancy", r.tenancy]] as const) {
     const counts = ["pass", "fail", "not-applicable"].map((s) => `${report.checks.filter((c) => c.status === s).length} ${s}`).join(", ");
     lines.push(`  ${mark(report.status === "pass")}  ${name.padEnd(12)}  ${report.checks.length} checks: ${counts}`);

@@ -1,7 +1,8 @@
 import type { Sourced } from "../declaration/load-declaration";
 import { error, formatFieldPath, warning, type Problem } from "../declaration/problem";
 import { expiryStatus, daysBetween } from "../model/calendar";
-import { placeDeclaredEnvironment } from "../model/placement";
+import { namespaceName, placeDeclaredEnvironment } from "../model/placement";
+import { consumerCommonName, MAX_COMMON_NAME } from "../model/sharing-routes";
 import { matchSharing } from "../model/sharing-match";
 import type { DepartmentDeclaration } from "../schema/department";
 import { dataClassLevels } from "./data-classes";
@@ -108,12 +109,31 @@ export const sharingAgreements: DeclarationRule = ({ platform, departments, lock
           if (providerCluster.gatewayAddresses === undefined) {
             problems.push(error(providerDept.file, cat, `${through}; cluster "${providerCluster.name}" must declare gatewayAddresses in ${platform.file}`));
           }
+          if (p.network.gateway.sharingCa === undefined) {
+            problems.push(error(providerDept.file, cat, `${through}, which admits a consumer only by a client certificate from the platform's sharing CA; declare network.gateway.sharingCa in ${platform.file}`));
+          }
+          const [consumerEnv, consumerService] = [consumer.environment.name, consumer.service.name];
+          const commonName = consumerCommonName({ service: consumerService, namespace: namespaceName(consumer.department.data.name, consumerEnv) });
+          if (commonName.length > MAX_COMMON_NAME) {
+            problems.push(error(providerDept.file, cat, `${through}, presenting a client certificate named "${commonName}" (${commonName.length} characters); a certificate's common name has at most ${MAX_COMMON_NAME}: shorten the consumer's service, environment or department name`));
+          }
+          if (!HTTP_TEMPLATES.has(provider.service.template)) {
+            problems.push(error(providerDept.file, cat, `${through}, an HTTPS route; "${providerDept.data.name}/${offer.service}" is a ${provider.service.template} service, and only web and api services are routed (offer an api in front of it)`));
+          }
+          if (!CERTIFICATE_MOUNTING_TEMPLATES.has(consumer.service.template)) {
+            problems.push(error(providerDept.file, cat, `${through}; consumer "${address}" is a ${consumer.service.template} service, which cannot present a client certificate (consumers across clusters are web, api, worker or cron services)`));
+          }
         }
       });
     }),
   );
   return problems;
 };
+
+/** Templates serving HTTP on a port named `http`, which a gateway route forwards to. */
+const HTTP_TEMPLATES: ReadonlySet<string> = new Set(["web", "api"]);
+/** Templates whose pods mount the client certificate a cross-cluster consumer presents. */
+const CERTIFICATE_MOUNTING_TEMPLATES: ReadonlySet<string> = new Set(["web", "api", "worker", "cron"]);
 
 type Found = {
   department: Sourced<DepartmentDeclaration>;

@@ -99,6 +99,15 @@ const network = z.strictObject({
       extranet: dnsLabel
         .optional()
         .describe("The external network that is the government extranet: extranet exposures admit only its ranges."),
+      sharingCa: z
+        .strictObject({
+          clusterIssuer: dnsLabel.describe("The cert-manager ClusterIssuer the platform stacks create on every cluster to sign sharing certificates."),
+          caSecret: dnsLabel.describe(
+            "Secret in cert-manager's namespace holding the platform's sharing CA key pair (tls.crt, tls.key); the same CA on every cluster, installed by the platform team.",
+          ),
+        })
+        .optional()
+        .describe("The platform CA of cross-cluster data sharing: gateways admit a consumer only with a client certificate it signed (mutual TLS)."),
     })
     .describe("The gateway zone."),
   management: z

@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
-import { APP_USER_ID, hardenedContainer, hardenedPodSpec } from "./hardened-pod";
+import { APP_USER_ID, clientCertificateMount, hardenedContainer, hardenedPodSpec } from "./hardened-pod";
 import { requireCronSchedule, scheduledJobSpec } from "./scheduled-job";
 import type { WorkloadTemplateProps } from "./workload-props";
 import { WorkloadTemplate } from "./workload-template";
@@ -54,12 +54,14 @@ export class CronTemplate extends WorkloadTemplate {
           userId: APP_USER_ID,
           restartPolicy: "Never",
           terminationGracePeriodSeconds: JOB_TERMINATION_GRACE_SECONDS,
+          volumes: clientCertificateMount(props.clientCertificateSecret).volumes,
           containers: [
             hardenedContainer({
               name: props.service,
               image: props.image,
               resources: props.resources,
               ports: [{ name: "metrics", containerPort: props.metricsPort }],
+              mounts: clientCertificateMount(props.clientCertificateSecret).mounts,
             }),
           ],
         }),

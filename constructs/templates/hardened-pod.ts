@@ -36,8 +36,8 @@ export interface ContainerOptions {
   readonly livenessProbe?: Probe;
   readonly readinessProbe?: Probe;
   readonly startupProbe?: Probe;
-  /** Writable mounts besides `/tmp` (volumes of the pod, by name). */
-  readonly mounts?: ReadonlyArray<{ readonly name: string; readonly mountPath: string }>;
+  /** Mounts besides `/tmp` (volumes of the pod, by name), writable unless `readOnly`. */
+  readonly mounts?: ReadonlyArray<{ readonly name: string; readonly mountPath: string; readonly readOnly?: boolean }>;
 }
 
 /**
@@ -69,7 +69,7 @@ export function hardenedContainer(options: ContainerOptions): Container {
       readOnlyRootFilesystem: true,
       capabilities: { drop: ["ALL"] },
     },
-    volumeMount: [{ name: SCRATCH_VOLUME, mountPath: "/tmp" }, ...(options.mounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath }))],
+    volumeMount: [{ name: SCRATCH_VOLUME, mountPath: "/tmp" }, ...(options.mounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) }))],
   };
 }
 
@@ -157,4 +157,17 @@ export function tcpProbes(port: string): { livenessProbe: Probe; readinessProbe:
 /** An environment variable read from a key of an existing Secret: the value never enters the configuration or the state. */
 export function secretEnv(name: string, secretName: string, key: string): EnvVar {
   return { name, valueFrom: { secretKeyRef: { name: secretName, key } } };
+}
+
+/** Where a consumer's pods find the client certificate of cross-cluster sharing (`tls.crt`, `tls.key`, `ca.crt`). */
+export const CLIENT_CERTIFICATE_PATH = "/etc/govcloud/sharing-tls";
+const CLIENT_CERTIFICATE_VOLUME = "sharing-client-tls";
+
+/** The volume and read-only mount of a cross-cluster consumer's client certificate; nothing without one. */
+export function clientCertificateMount(secretName: string | undefined): { volumes: Volume[]; mounts: NonNullable<ContainerOptions["mounts"]> } {
+  if (secretName === undefined) return { volumes: [], mounts: [] };
+  return {
+    volumes: [{ name: CLIENT_CERTIFICATE_VOLUME, secret: { secretName, defaultMode: "0440" } }],
+    mounts: [{ name: CLIENT_CERTIFICATE_VOLUME, mountPath: CLIENT_CERTIFICATE_PATH, readOnly: true }],
+  };
 }

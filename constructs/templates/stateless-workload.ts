@@ -2,7 +2,7 @@ import { APPLY_WAITS } from "./apply-waits";
 import type { Construct } from "constructs";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import type { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
-import { APP_USER_ID, hardenedContainer, hardenedPodSpec, type ContainerOptions } from "./hardened-pod";
+import { APP_USER_ID, clientCertificateMount, hardenedContainer, hardenedPodSpec, type ContainerOptions } from "./hardened-pod";
 import { resolveReplicas } from "./workload-guards";
 import type { WorkloadTemplateProps } from "./workload-props";
 import { WorkloadTemplate } from "./workload-template";
@@ -39,6 +39,7 @@ export abstract class StatelessWorkload extends WorkloadTemplate {
   ) {
     super(scope, id, props, component);
     this.replicas = resolveReplicas(props.level, options.replicas ?? props.replicas);
+    const clientCertificate = clientCertificateMount(props.clientCertificateSecret);
     this.deployment = new DeploymentV1(this, "deployment", {
       provider: props.provider,
       dependsOn: [this.serviceAccount],
@@ -58,7 +59,8 @@ export abstract class StatelessWorkload extends WorkloadTemplate {
             userId: APP_USER_ID,
             spreadSelector: this.selectorLabels,
             terminationGracePeriodSeconds: STATELESS_TERMINATION_GRACE_SECONDS,
-            containers: [hardenedContainer({ name: props.service, image: props.image, resources: props.resources, ...container })],
+            volumes: clientCertificate.volumes,
+            containers: [hardenedContainer({ name: props.service, image: props.image, resources: props.resources, ...container, mounts: clientCertificate.mounts })],
           }),
         },
       },

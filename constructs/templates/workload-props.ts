@@ -29,6 +29,12 @@ export interface WorkloadTemplateProps {
   readonly nodePool?: string;
   /** Priority class of the level (`govcloud-level-N`). */
   readonly priorityClassName: string;
+  /**
+   * Secret with the client certificate the service presents at other clusters' gateways for
+   * cross-cluster data sharing, mounted read-only at `/etc/govcloud/sharing-tls`; referenced by
+   * name, never read. @default - the service consumes nothing across clusters; nothing mounted
+   */
+  readonly clientCertificateSecret?: string;
   readonly provider: TerraformProvider;
 }
 

@@ -4,7 +4,11 @@ import { problemsAfter, type Edit } from "./declaration-fixtures";
  * Refusals of data sharing, cross-cluster routes and external egress, each as a small edit of
  * the valid base declaration, with the exact message the user sees.
  */
+const withSharingCa: Edit = (file) =>
+  file("platform.yaml", (d) => d.setIn(["network", "gateway", "sharingCa"], d.createNode({ clusterIssuer: "govcloud-sharing-ca", caSecret: "govcloud-sharing-ca" })));
+
 const offerConsumerToPublicSecurity: Edit = (file) => {
+  withSharingCa(file);
   file("departments/health.yaml", (d) => d.addIn(["sharing", "offers", 0, "consumers"], "public-security/prod/case-api"));
   file("departments/public-security.yaml", (d) =>
     d.set("sharing", d.createNode({ consumes: [{ provider: "health/prod/records-api", consumer: "prod/case-api", purpose: "跨集群调阅" }] })),
@@ -86,6 +90,36 @@ describe("data sharing refusals", () => {
         file("platform.yaml", (d) => d.setIn(["clusters", 0, "gatewayAddresses"], "10.40.0.0/24"));
       }),
     ).toEqual({ valid: true, lines: [] });
+  });
+
+  it("refuses a cross-cluster consumer when the platform names no sharing CA for mutual TLS", () => {
+    const { lines } = problemsAfter((file) => {
+      offerConsumerToPublicSecurity(file);
+      file("platform.yaml", (d) => {
+        d.deleteIn(["network", "gateway", "sharingCa"]);
+        d.setIn(["clusters", 0, "gatewayAddresses"], "10.40.0.0/24");
+      });
+      file("departments/health.yaml", (d) => d.setIn(["environments", 1, "services", 1, "exposure"], "internal"));
+    });
+    expect(lines).toEqual([
+      'config/departments/health.yaml:62:11 sharing.offers[0].consumers[1]: cross-cluster access: consumer "public-security/prod/case-api" runs on cluster "secure-l4" and reaches "health/prod/records-api" on cluster "shared" only through that cluster\'s gateway, which admits a consumer only by a client certificate from the platform\'s sharing CA; declare network.gateway.sharingCa in config/platform.yaml',
+    ]);
+  });
+
+  it("refuses a cross-cluster consumer that cannot present a client certificate", () => {
+    const { lines } = problemsAfter((file) => {
+      offerConsumerToPublicSecurity(file);
+      file("platform.yaml", (d) => d.setIn(["clusters", 0, "gatewayAddresses"], "10.40.0.0/24"));
+      file("departments/health.yaml", (d) => d.setIn(["environments", 1, "services", 1, "exposure"], "internal"));
+      file("departments/public-security.yaml", (d) => {
+        d.setIn(["environments", 0, "services", 0, "template"], "redis");
+        d.setIn(["environments", 0, "services", 0, "storage"], "10Gi");
+        d.deleteIn(["environments", 0, "services", 0, "port"]);
+      });
+    });
+    expect(lines.filter((l) => l.includes("client certificate"))).toEqual([
+      'config/departments/health.yaml:62:11 sharing.offers[0].consumers[1]: cross-cluster access: consumer "public-security/prod/case-api" runs on cluster "secure-l4" and reaches "health/prod/records-api" on cluster "shared" only through that cluster\'s gateway; consumer "public-security/prod/case-api" is a redis service, which cannot present a client certificate (consumers across clusters are web, api, worker or cron services)',
+    ]);
   });
 
   it("warns about an agreement expiring within 30 days, and reports an expired one without refusing the declaration", () => {

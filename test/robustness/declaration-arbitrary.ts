@@ -52,6 +52,7 @@ export function generatedPlatform(): Record<string, unknown> {
     cluster.gatewayAddresses = `10.${10 + i}.0.0/24`;
   });
   platform.network.gateway.extranet = "gov-extranet";
+  platform.network.gateway.sharingCa = { clusterIssuer: "govcloud-sharing-ca", caSecret: "govcloud-sharing-ca" };
   return platform as Record<string, unknown>;
 }
 
@@ -168,6 +169,9 @@ interface Candidate {
   readonly consumer: { department: string; environment: string; service: string };
 }
 
+const HTTP_TEMPLATES: ReadonlySet<string> = new Set(["web", "api"]);
+const CERTIFICATE_TEMPLATES: ReadonlySet<string> = new Set(["web", "api", "worker", "cron"]);
+
 /** Every provider/consumer pair the sharing rules accept. */
 function sharingCandidates(departments: ReadonlyArray<{ name: string; environments: Environment[] }>): Candidate[] {
   const candidates: Candidate[] = [];
@@ -181,8 +185,11 @@ function sharingCandidates(departments: ReadonlyArray<{ name: string; environmen
           if (c.name === p.name) continue;
           for (const ce of c.environments) {
             if (ce.level < required(ps.dataClass)) continue;
-            if (cluster(ce.level) !== cluster(pe.level) && ps.exposure === "none") continue;
+            const crossCluster = cluster(ce.level) !== cluster(pe.level);
+            // Across clusters: an HTTP route to a web or api provider, a client certificate mounted by the consumer.
+            if (crossCluster && (ps.exposure === "none" || !HTTP_TEMPLATES.has(String(ps.template)))) continue;
             for (const cs of ce.services) {
+              if (crossCluster && !CERTIFICATE_TEMPLATES.has(String(cs.template))) continue;
               candidates.push({
                 provider: { department: p.name, environment: pe.name, service: ps.name },
                 consumer: { department: c.name, environment: ce.name, service: cs.name },

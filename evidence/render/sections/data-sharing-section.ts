@@ -2,7 +2,10 @@ import type { EvidencePack } from "../../evidence-pack";
 import type { ReportSection } from "../report-document";
 import { SHARING_STATUSES } from "../report-labels";
 
-/** Cross-department data flows: both sides declared them; approval, expiry and the policies that open them. */
+/**
+ * Cross-department data flows: both sides declared them; approval, expiry and the policies that
+ * open them; across clusters, the gateway route and whose client certificates it admits.
+ */
 export function dataSharingSection(pack: EvidencePack): ReportSection {
   const entries = pack.dataSharing;
   const count = (status: string) => entries.filter((e) => e.status === status).length;
@@ -35,7 +38,13 @@ export function dataSharingSection(pack: EvidencePack): ReportSection {
             { text: e.approval, code: true },
             { text: e.expires, tone: SHARING_STATUSES[e.status].tone },
             { text: SHARING_STATUSES[e.status].label, tone: SHARING_STATUSES[e.status].tone },
-            e.route === "direct" ? "集群内 direct" : "经网关 via gateway",
+            e.route === "direct"
+              ? "集群内 direct"
+              : {
+                  lines: e.gatewayRoute
+                    ? [`经网关 via gateway ${e.gatewayRoute.cluster}`, `https://${e.gatewayRoute.host}`, `双向TLS mTLS, admits: ${e.gatewayRoute.admits.join(", ") || "-"}`]
+                    : ["经网关 via gateway", e.status === "expired" ? "无路由 no route (closed)" : "无路由 no route"],
+                },
             { lines: e.policies.length > 0 ? e.policies : ["-"], code: true },
           ],
         })),

@@ -297,6 +297,21 @@ const passing: EvidencePack = {
     stacks: 6,
     objects: 412,
     schema: { status: "pass", findings: [] },
+    sharingRoutes: {
+      passed: true,
+      findings: [],
+      routes: [
+        {
+          cluster: "secure-l4",
+          namespace: "public-security-core",
+          name: "identity-db-sharing",
+          host: "identity-db.core.public-security.share.jiangnan.gov.cn",
+          provider: "public-security/core/identity-db",
+          admitted: [{ consumer: "health/prod/records-api", commonName: "records-api.health-prod", cluster: "shared-hz", namespace: "health-prod" }],
+          intended: ["health/prod/records-api"],
+        },
+      ],
+    },
     flows: {
       passed: true,
       clusters: [
@@ -405,6 +420,7 @@ const passing: EvidencePack = {
       status: "active",
       route: "gateway",
       policies: ["dept-public-security: kubernetes_network_policy_v1.sharing_identity-db_from_gateway_5F6A7B8C"],
+      gatewayRoute: { cluster: "secure-l4", host: "identity-db.core.public-security.share.jiangnan.gov.cn", admits: ["health/prod/records-api"] },
     },
   ],
   inventory: [
