@@ -14,6 +14,8 @@ interface Finding {
   readonly why: string;
 }
 
+/** Annotations whose value names an existing Secret (`<namespace>/<name>`), never holds one. */
+const SECRET_REFERENCE_ANNOTATIONS: ReadonlySet<string> = new Set(["nginx.ingress.kubernetes.io/auth-tls-secret"]);
 const SECRET_KEY = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential)/i;
 const SECRET_VALUE: Array<[RegExp, string]> = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a PEM private key"],
@@ -47,7 +49,7 @@ function scan(file: string, value: unknown, path: string, found: Finding[]): voi
     }
     for (const [key, child] of Object.entries(record)) {
       if (key === "//") continue;
-      if (SECRET_KEY.test(key) && typeof child === "string" && !/(_name|_ref|name)$/i.test(key)) {
+      if (SECRET_KEY.test(key) && typeof child === "string" && !/(_name|_ref|name)$/i.test(key) && !SECRET_REFERENCE_ANNOTATIONS.has(key)) {
         found.push({ file, path: `${path}.${key}`, why: `a literal under a key named ${key}` });
       }
       scan(file, child, `${path}.${key}`, found);

@@ -42,7 +42,7 @@ export function dataSharingSection(pack: EvidencePack): ReportSection {
               ? "集群内 direct"
               : {
                   lines: e.gatewayRoute
-                    ? [`经网关 via gateway ${e.gatewayRoute.cluster}`, `https://${e.gatewayRoute.host}`, `双向TLS mTLS, admits: ${e.gatewayRoute.admits.join(", ") || "-"}`]
+                    ? [`经网关 via gateway ${e.gatewayRoute.cluster}`, e.gatewayRoute.host, `双向TLS mTLS, admits: ${e.gatewayRoute.admits.join(", ") || "-"}`]
                     : ["经网关 via gateway", e.status === "expired" ? "无路由 no route (closed)" : "无路由 no route"],
                 },
             { lines: e.policies.length > 0 ? e.policies : ["-"], code: true },
