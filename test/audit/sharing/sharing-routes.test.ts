@@ -20,7 +20,7 @@ describe("the cross-cluster sharing route of the bundled example", () => {
   it("routes the identity service's sharing host on shared-hz's gateway with mutual TLS from the platform CA", () => {
     const ingress = find(stacks, "Ingress", "identity-sharing", ROUTE).object;
     expect(ingress.metadata.annotations).toEqual({
-      "govcloud/sharing-approvals": "JNDSJ-2026-012 (until 2027-12-31)",
+      "govcloud/sharing-approvals": "JNDSJ-2026-012 (until 2037-12-31)",
       "govcloud/sharing-consumers": "public-security/core/population-api",
       "nginx.ingress.kubernetes.io/auth-tls-match-cn": "CN=(population-api\\.public-security-core)$",
       "nginx.ingress.kubernetes.io/auth-tls-secret": "big-data-prod/identity-sharing-tls",
