@@ -7,6 +7,7 @@ import { analyzeRbac } from "../rbac";
 import type { AuditResults } from "../run-audit";
 import { validateStacks } from "../schema";
 import { runTenancyBenchmark } from "../tenancy";
+import { verifySharingRoutes } from "../sharing";
 import { placeLiveObjects, type LiveResources } from "./live-resources";
 import type { LiveSnapshot } from "./read-snapshot";
 import { findDrift, type DriftReport } from "./drift/find-drift";
@@ -44,6 +45,7 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
   const rbac = analyzeRbac(resources.objects, model);
   const tenancy = runTenancyBenchmark(resources.objects, model, rbac);
   const mlps = runRulePack({ model, stacks: resources.objects, flows, rbac, tenancy }, today);
+  const sharingRoutes = verifySharingRoutes(resources.objects, model);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
   const results: LiveAuditResults = {
     platform: { name: model.name, displayName: model.displayName },
@@ -53,8 +55,9 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
     flows,
     rbac,
     tenancy,
+    sharingRoutes,
     mlps,
-    passed: schema.status === "pass" && flows.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed && !drift.weakensIsolation,
+    passed: schema.status === "pass" && flows.passed && sharingRoutes.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed && !drift.weakensIsolation,
     drift,
     live: { dir: snapshot.dir, clusters: snapshot.clusters.map((c) => ({ cluster: c.cluster, takenAt: c.takenAt, objects: c.objects.length })) },
   };

@@ -42,6 +42,9 @@ export const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     namespaced: false,
     resource: "validatingadmissionpolicybindings.admissionregistration.k8s.io",
   },
+  // Cross-cluster sharing: the client and server certificates and the CA that signs them.
+  { apiVersion: "cert-manager.io/v1", kind: "Certificate", namespaced: true, resource: "certificates.cert-manager.io" },
+  { apiVersion: "cert-manager.io/v1", kind: "ClusterIssuer", namespaced: false, resource: "clusterissuers.cert-manager.io" },
 ];
 
 const BY_KEY = new Map(SNAPSHOT_KINDS.map((k) => [`${k.apiVersion}/${k.kind}`, k]));

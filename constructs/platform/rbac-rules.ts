@@ -63,6 +63,8 @@ const AUDITOR: PolicyRule[] = [
   { apiGroups: ["scheduling.k8s.io"], resources: ["priorityclasses"], verbs: READ },
   { apiGroups: ["admissionregistration.k8s.io"], resources: ["validatingadmissionpolicies", "validatingadmissionpolicybindings"], verbs: READ },
   { apiGroups: ["storage.k8s.io"], resources: ["storageclasses"], verbs: READ },
+  // The certificates of cross-cluster sharing (their keys stay in Secrets, which auditors never read).
+  { apiGroups: ["cert-manager.io"], resources: ["certificates", "clusterissuers"], verbs: READ },
 ];
 
 /**
