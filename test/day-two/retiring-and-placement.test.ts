@@ -24,7 +24,8 @@ describe("retiring an environment on a second cluster", () => {
   const stack = project.stack("dept-public-security");
 
   it("forgets every object of the retired namespace, guards included, and destroys none", () => {
-    expect(coreObjects).toHaveLength(32);
+    // With the population-api's sharing client certificate.
+    expect(coreObjects).toHaveLength(33);
     expect(coreObjects).toEqual(expect.arrayContaining([
       "kubernetes_namespace_v1.tenant_core_namespace_543C85F8",
       expect.stringMatching(/^kubernetes_network_policy_v1\.tenant_core_firewall_default-deny_[0-9A-F]{8}$/),
