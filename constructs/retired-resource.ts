@@ -2,7 +2,7 @@ import { TerraformElement } from "cdktf";
 import type { Construct } from "constructs";
 
 /**
- * A Terraform `removed` block with `destroy = false` (Terraform and OpenTofu ≥ 1.7): Terraform
+ * A Terraform `removed` block with `destroy = false` (Terraform ≥ 1.7, OpenTofu ≥ 1.10): Terraform
  * forgets the object at `address` and leaves it, and its data, in the cluster. This is how a
  * stateful service, an environment or a department leaves the platform.
  */

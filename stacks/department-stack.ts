@@ -9,6 +9,7 @@ import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { addServiceTemplate } from "./service-templates";
 import { addSharingCertificates } from "./sharing-routes";
 import { configureStateBackend, type StateLocation } from "./state-backend";
+import { requireTerraformVersions } from "./terraform-version-floor";
 import { departmentStackName } from "../config/model/stack-names";
 
 
@@ -27,6 +28,7 @@ export class DepartmentStack extends TerraformStack {
     const name = departmentStackName(department.name);
     super(scope, name);
     configureStateBackend(this, name, model, where);
+    requireTerraformVersions(this, model);
     const providers = new ClusterProviders(this, model.clusters);
     this.tenant = new DepartmentTenant(this, "tenant", {
       department: department.name,

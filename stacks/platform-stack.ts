@@ -7,6 +7,7 @@ import { SharingCertificateAuthority } from "../constructs/sharing/sharing-certi
 import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { configureStateBackend, type StateLocation } from "./state-backend";
+import { requireTerraformVersions } from "./terraform-version-floor";
 import { platformStackName } from "../config/model/stack-names";
 
 
@@ -18,6 +19,7 @@ export class PlatformStack extends TerraformStack {
     const name = platformStackName(cluster.name);
     super(scope, name);
     configureStateBackend(this, name, model, where);
+    requireTerraformVersions(this, model);
     const providers = new ClusterProviders(this, model.clusters);
     this.baseline = new PlatformBaseline(this, "baseline", {
       clusterName: cluster.name,

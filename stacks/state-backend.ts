@@ -4,7 +4,8 @@ import type { Construct } from "constructs";
 import type { PlatformModel } from "../config/model/platform-model";
 
 /**
- * Terraform's `kubernetes` backend (state in a Secret of the cluster), which cdktf 0.21 has
+ * Terraform's `kubernetes` backend (state in a Secret of the cluster, locked by a Lease in the
+ * same namespace, which must exist before `terraform init`), which cdktf 0.21 has
  * no class for. Remote-state reading is not needed: stacks never read each other's state.
  */
 class KubernetesStateBackend extends TerraformBackend {
@@ -62,7 +63,11 @@ export function configureStateBackend(stack: TerraformStack, name: string, model
         skipRequestingAccountId: true,
         skipMetadataApiCheck: true,
         skipS3Checksum: true,
+        ...(backend.locking.type === "dynamodb" ? { dynamodbTable: backend.locking.table, endpoints: { s3: backend.endpoint, dynamodb: backend.locking.endpoint } } : {}),
       });
+      // Without a lock two runners on one stack can both write its state; cdktf 0.21 has no
+      // property for Terraform 1.10's lock file beside the state object.
+      if (backend.locking.type === "lockfile") stack.addOverride("terraform.backend.s3.use_lockfile", true);
       return;
     case "kubernetes":
       new KubernetesStateBackend(stack, {

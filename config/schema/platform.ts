@@ -155,10 +155,23 @@ const stateBackend = z.discriminatedUnion("type", [
     endpoint: z.string().min(1).describe("S3-compatible object storage endpoint URL."),
     region: z.string().min(1).default("cn-default"),
     keyPrefix: z.string().default("govcloud"),
+    locking: z
+      .discriminatedUnion("type", [
+        z.strictObject({ type: z.literal("lockfile") }),
+        z.strictObject({
+          type: z.literal("dynamodb"),
+          table: z.string().min(1).describe("DynamoDB-compatible table holding the locks (key attribute LockID)."),
+          endpoint: z.string().min(1).describe("Endpoint URL of the DynamoDB-compatible service."),
+        }),
+      ])
+      .default({ type: "lockfile" })
+      .describe(
+        "How two runners on one stack are kept apart: `lockfile` (a lock object beside the state, Terraform ≥ 1.10, OpenTofu ≥ 1.10) or a DynamoDB-compatible table (any Terraform ≥ 1.7; deprecated by Terraform from 1.11).",
+      ),
   }),
   z.strictObject({
     type: z.literal("kubernetes"),
-    namespace: dnsLabel,
+    namespace: dnsLabel.describe("Namespace of the state Secrets and lock Leases; it must exist before the first init (`govcloud preflight` lists it)."),
     configPath: z.string().min(1),
     configContext: z.string().optional(),
   }),
