@@ -58,6 +58,9 @@ function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): Built
   app.synth();
   const manifest = (app.manifest.buildManifest().stacks as unknown as Record<string, StackManifestEntry>)[plan.name];
   if (!manifest) throw new Error(`stack plan ${plan.name} built no stack of that name`);
+  // Alone in its App, a stack cannot point cdktf at the stacks it follows: they are named here,
+  // as cdktf names them (by path, which for a stack is its name).
+  manifest.dependencies = [...plan.dependsOn];
   // The record may hold views of the inputs; what is kept is a plain copy.
   return { name: plan.name, manifest: plainCopy(manifest), record: plainCopy(record), reads: recorder?.tree };
 }

@@ -10,6 +10,7 @@ import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
 import { departmentStackName } from "../config/model/stack-names";
 import { readInventories } from "./stack-inventory";
+import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terraform-working-files";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
@@ -76,8 +77,9 @@ export interface SynthesisResult {
 
 /**
  * model → artifact. Synthesizes into a staging folder beside `outdir` and only then swaps it
- * in, so a failed or interrupted synthesis leaves the previous output exactly as it was; then
- * records the stateful objects in the lock beside the declaration.
+ * in, so a failed or interrupted synthesis leaves the previous output exactly as it was (each
+ * stack's Terraform lock file and working folder carried over); then records the stateful
+ * objects in the lock beside the declaration.
  */
 export function synthesizePlatform(model: PlatformModel, options: SynthesizeOptions): StackSummary[] {
   return synthesizeWithCache(model, options).stacks;
@@ -99,7 +101,7 @@ export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOpt
   try {
     // A department-only synthesis still stages a complete output (the previous one with those
     // stacks replaced), so the check sees the whole platform and the swap stays one rename.
-    if (onlySome) cpSync(outdir, staging, { recursive: true });
+    if (onlySome) cpSync(outdir, staging, { recursive: true, filter: (path) => !isTerraformWorkingFolder(path) });
     else mkdirSync(join(staging, "stacks"), { recursive: true });
     const plans = planStacks(model, { outdir, projectRoot: options.projectRoot, departments: options.departments });
     const cache = options.cacheDir && !onlySome ? new StackCache(options.cacheDir, codeFingerprint(GOVCLOUD_APP_SOURCE, PROJECT_CODE_ROOT)) : undefined;
@@ -133,6 +135,7 @@ export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOpt
     const errors = options.check?.(staging) ?? [];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     if (cache) for (const stack of built.values()) cache.store(stack, staging);
+    carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
     const statefulEntries = results.flatMap((r) => r.record.statefulEntries);
     const departments = plans.flatMap((p) => (p.department ? [p.department] : []));

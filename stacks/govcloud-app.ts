@@ -7,7 +7,7 @@ import { indexPolicies, type PoliciesByNamespace } from "./render-flows";
 import { PlatformStack } from "./platform-stack";
 import type { StateLocation } from "./state-backend";
 import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
-import { departmentStackName, platformStackName } from "../config/model/stack-names";
+import { departmentStackName, platformStackName, platformStacksBefore } from "../config/model/stack-names";
 
 export interface GovcloudAppOptions extends StateLocation {
   /** Where this synthesis writes; defaults to `outdir`. Differs when synthesizing into a staging folder. */
@@ -40,6 +40,11 @@ export interface StackPlan {
   readonly name: string;
   /** The department it belongs to; none for platform stacks. */
   readonly department?: string;
+  /**
+   * The stacks Terraform must apply before this one (`manifest.json`'s dependencies, which
+   * `cdktf deploy` orders by). Stacks are built apart, so this is said by name.
+   */
+  readonly dependsOn: readonly string[];
   readonly inputs: StackInputs;
   /** Builds the stack into `scope` from `inputs` (this plan's inputs, or views of them that record reads). */
   build(scope: Construct, inputs: StackInputs): { readonly stack: TerraformStack; readonly record: StackRecord };
@@ -68,6 +73,7 @@ export function planStacks(model: PlatformModel, options: GovcloudAppOptions): S
     ? []
     : model.clusters.map((cluster): StackPlan => ({
         name: platformStackName(cluster.name),
+        dependsOn: [],
         inputs: { ...shared, cluster },
         build: (scope, given) => ({
           stack: new PlatformStack(scope, given.model, given.cluster!, given.policies, given.where),
@@ -79,6 +85,7 @@ export function planStacks(model: PlatformModel, options: GovcloudAppOptions): S
     .map((department): StackPlan => ({
       name: departmentStackName(department.name),
       department: department.name,
+      dependsOn: platformStacksBefore(department),
       inputs: { ...shared, department },
       build: (scope, given) => {
         const stack = new DepartmentStack(scope, given.model, given.department!, given.policies, given.where);
@@ -92,7 +99,14 @@ export function planStacks(model: PlatformModel, options: GovcloudAppOptions): S
 export function buildGovcloudApp(model: PlatformModel, options: GovcloudAppOptions): GovcloudApp {
   const app = new App({ outdir: options.writeTo ?? options.outdir, skipValidation: false });
   const plans = planStacks(model, options);
-  const records = plans.map((plan) => plan.build(app, plan.inputs).record);
+  const built = new Map(plans.map((plan) => [plan.name, plan.build(app, plan.inputs)]));
+  for (const plan of plans) {
+    for (const name of plan.dependsOn) {
+      const before = built.get(name);
+      if (before) built.get(plan.name)!.stack.addDependency(before.stack);
+    }
+  }
+  const records = [...built.values()].map((b) => b.record);
   return {
     app,
     statefulEntries: records.flatMap((r) => r.statefulEntries),

@@ -14,3 +14,12 @@ export function departmentStackName(department: string): string {
 export function isPlatformStack(name: string): boolean {
   return name.startsWith("platform-");
 }
+
+/**
+ * The platform stacks a department stack must follow: the baseline of every cluster hosting one
+ * of its environments holds the PriorityClasses its pods name and the ClusterRoles its bindings
+ * use, so the API server refuses the department's objects until that platform stack is applied.
+ */
+export function platformStacksBefore(department: { readonly environments: ReadonlyArray<{ readonly cluster: string }> }): string[] {
+  return [...new Set(department.environments.map((env) => env.cluster))].sort().map(platformStackName);
+}

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizePlatform } from "../../artifact/synthesize-platform";
 import type { PlatformModel } from "../../config/model/platform-model";
@@ -40,5 +40,34 @@ describe("synthesizePlatform", () => {
     expect(summaryOne.map((s) => s.name)).toEqual(["dept-health"]);
     expect(readTree(outdir)).toEqual(before);
     expect(existsSync(join(root, ".cdktf.out.staging-" + process.pid))).toBe(false);
+  });
+
+  it("orders every department stack after the platform stacks of the clusters it uses", () => {
+    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
+    const dependencies = Object.fromEntries(Object.entries(manifest.stacks).map(([name, entry]) => [name, (entry as { dependencies: string[] }).dependencies]));
+    expect(dependencies).toEqual({
+      "dept-health": ["platform-shared"],
+      "dept-insurance": ["platform-shared"],
+      "dept-public-security": ["platform-secure-l4"],
+      "platform-secure-l4": [],
+      "platform-shared": [],
+    });
+  });
+
+  it("keeps each stack's Terraform lock file and working folder across full and --department syntheses", () => {
+    const lockFile = (stack: string) => join(outdir, "stacks", stack, ".terraform.lock.hcl");
+    const provider = (stack: string) => join(outdir, "stacks", stack, ".terraform", "providers", "kubernetes");
+    for (const stack of ["dept-health", "platform-shared"]) {
+      writeFileSync(lockFile(stack), `# lock of ${stack}\n`);
+      mkdirSync(join(provider(stack), ".."), { recursive: true });
+      writeFileSync(provider(stack), "provider binary");
+    }
+    synthesizePlatform(model, { outdir, projectRoot: root, configDir: join(root, "config") });
+    synthesizePlatform(model, { outdir, projectRoot: root, configDir: join(root, "config"), departments: ["health"] });
+    for (const stack of ["dept-health", "platform-shared"]) {
+      expect(readFileSync(lockFile(stack), "utf8")).toBe(`# lock of ${stack}\n`);
+      expect(readFileSync(provider(stack), "utf8")).toBe("provider binary");
+    }
+    expect(existsSync(lockFile("dept-insurance"))).toBe(false);
   });
 });
