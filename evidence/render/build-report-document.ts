@@ -46,9 +46,9 @@ export function buildReportDocument(pack: EvidencePack): ReportDocument {
     verdict: passed ? passedVerdict(pack) : { text: `未通过 FAILS: ${[pack.audit.passed ? "" : "audit", pack.controls.passed ? "" : "MLPS rule pack"].filter(Boolean).join(", ")}`, tone: "bad" },
     sections: [
       overviewSection(pack),
-      standardScopeSection(pack),
       // What a live audit adds comes right after the overview: it is why the pack was made.
       ...(pack.drift ? [driftSection(pack.drift)] : []),
+      standardScopeSection(pack),
       zoneDiagramSection(pack),
       flowMatrixSection(pack),
       mlpsControlsSection(pack),
