@@ -4,6 +4,7 @@ import { readPlatformOrThrow } from "../config/read-platform";
 import { copyExampleProject } from "./artifact/example-project";
 import { EXAMPLE_CACHE_VARIABLE, EXAMPLE_TODAY } from "./stacks/example-artifact";
 import { createRunTempFolder } from "./test-temp-folder";
+import { npmChromium } from "./evidence/render/npm-chromium";
 
 /**
  * Synthesizes the bundled example once for the whole run; suites that read it get a private copy
@@ -13,6 +14,9 @@ import { createRunTempFolder } from "./test-temp-folder";
  */
 export default function globalSetup(): void {
   createRunTempFolder();
+  // Unpacked here, once and outside any test's timeout: on a fresh clone the first unpack takes
+  // seconds (tens of them on a busy machine), longer than a browser test's beforeAll may wait.
+  npmChromium();
   const root = copyExampleProject();
   const model = readPlatformOrThrow(join(root, "config"), { today: EXAMPLE_TODAY });
   synthesizePlatform(model, { outdir: join(root, "cdktf.out"), projectRoot: root, configDir: join(root, "config") });
