@@ -44,8 +44,13 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
     tenancy,
     sharingRoutes,
     mlps,
-    passed: schema.status === "pass" && flows.passed && sharingRoutes.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed,
+    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, mlps }),
   };
+}
+
+/** The one verdict over the checks, so the artifact's audit and the live audit cannot disagree on what failing means. */
+export function everyCheckPassed(r: Pick<AuditResults, "schema" | "flows" | "rbac" | "tenancy" | "sharingRoutes" | "mlps">): boolean {
+  return r.schema.status === "pass" && r.flows.passed && r.sharingRoutes.passed && r.rbac.status === "pass" && r.tenancy.status === "pass" && r.mlps.passed;
 }
 
 /** The checks the MLPS rule pack builds on, and the rule pack itself: the audit without the schema check. */

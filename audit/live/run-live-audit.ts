@@ -4,7 +4,7 @@ import type { ArtifactStack } from "../export/read-artifact";
 import { verifyFlows } from "../flows";
 import { runRulePack } from "../mlps";
 import { analyzeRbac } from "../rbac";
-import type { AuditResults } from "../run-audit";
+import { everyCheckPassed, type AuditResults } from "../run-audit";
 import { validateStacks } from "../schema";
 import { runTenancyBenchmark } from "../tenancy";
 import { verifySharingRoutes } from "../sharing";
@@ -57,7 +57,7 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
     tenancy,
     sharingRoutes,
     mlps,
-    passed: schema.status === "pass" && flows.passed && sharingRoutes.passed && rbac.status === "pass" && tenancy.status === "pass" && mlps.passed && !drift.weakensIsolation,
+    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, mlps }) && !drift.weakensIsolation,
     drift,
     live: { dir: snapshot.dir, clusters: snapshot.clusters.map((c) => ({ cluster: c.cluster, takenAt: c.takenAt, objects: c.objects.length })) },
   };
