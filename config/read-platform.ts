@@ -28,12 +28,23 @@ export function readPlatform(configDir: string, displayRoot?: string, options: R
   const problems = [...loaded.problems];
   // Rules run on whatever parsed, so schema and rule problems come in one round.
   problems.push(...checkDeclaration(loaded.salvaged, { today }));
-  const positioned = sortProblems(problems.map(loaded.position));
+  // A shared service's mistake is found once per environment it runs in, at the one line written.
+  const positioned = sortProblems(uniqueProblems(problems.map(loaded.position)));
   const hasErrors = positioned.some((p) => p.severity === "error");
   return {
     model: loaded.declaration && !hasErrors ? buildPlatformModel(loaded.declaration, today) : undefined,
     problems: positioned,
   };
+}
+
+function uniqueProblems(problems: readonly PositionedProblem[]): PositionedProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Like `readPlatform`, for callers that cannot continue without a model. */

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { z } from "zod";
-import { departmentSchema, type DepartmentDeclaration } from "../schema/department";
+import { departmentFileSchema, type DepartmentDeclaration, type DepartmentFileDeclaration } from "../schema/department";
 import { platformSchema, type PlatformDeclaration } from "../schema/platform";
 import { waiversSchema, type WaiversDeclaration } from "../schema/waivers";
-import { error, type PositionedProblem, type Problem } from "./problem";
+import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
 import { salvage } from "./salvage";
+import { placeSharedServices } from "./shared-services";
 import { schemaProblems } from "./schema-problems";
 import { SourceDocument } from "./source-document";
 import { EMPTY_LOCK, readStatefulLock, STATEFUL_LOCK_FILE, type StatefulLock } from "./stateful-lock";
@@ -105,9 +106,16 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
         .sort()
     : [];
   const departments: Sourced<DepartmentDeclaration>[] = [];
+  // Paths of the placed form mapped back to the lines the department wrote.
+  const writtenPaths = new Map<string, (path: FieldPath) => FieldPath>();
   for (const name of departmentFiles) {
-    const department = load(join(departmentsDir, name), departmentSchema, true);
-    if (department) departments.push(department);
+    const written = load(join(departmentsDir, name), departmentFileSchema, true);
+    if (!written) continue;
+    const placed = placeSharedServices(written.file, written.data as DepartmentFileDeclaration);
+    if (placed.problems.length > 0) complete = false;
+    problems.push(...placed.problems);
+    writtenPaths.set(written.file, placed.writtenPath);
+    departments.push({ file: written.file, data: placed.department });
   }
   const waivers = load(join(configDir, WAIVERS_FILE), waiversSchema, false) ?? {
     file: display(join(configDir, WAIVERS_FILE)),
@@ -126,8 +134,11 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
     lock = { file: loadedLock.file, data: loadedLock.lock };
   }
 
-  const position = (problem: Problem): PositionedProblem =>
-    documents.get(problem.file)?.position(problem) ?? { line: 1, column: 1, ...problem };
+  const position = (problem: Problem): PositionedProblem => {
+    const written = writtenPaths.get(problem.file);
+    const located = written && !("line" in problem) ? { ...problem, path: written(problem.path) } : problem;
+    return documents.get(located.file)?.position(located) ?? { line: 1, column: 1, ...located };
+  };
   complete &&= problems.length === 0;
   const salvaged: Declaration = { configDir, platform, departments, waivers, lock, complete };
   return { declaration: complete ? salvaged : undefined, salvaged, problems, position };

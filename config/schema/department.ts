@@ -12,7 +12,7 @@ const resources = z.strictObject({
   memory: byteQuantity.describe("Memory request; the limit is the same."),
 });
 
-const service = z.strictObject({
+const serviceFields = {
   name: dnsLabel.describe("Service name, unique within the environment."),
   template: z.enum(TEMPLATES).describe("Catalog template."),
   image: z.string().min(1).describe("Image reference: registry/path:tag, or @sha256:digest (required at level 3 and 4)."),
@@ -68,7 +68,54 @@ const service = z.strictObject({
     .literal(true)
     .optional()
     .describe("Retire a stateful service: Terraform forgets its objects (removed blocks), the data stays."),
+};
+
+const service = z.strictObject(serviceFields);
+
+/** `sha256:<64 hex>`: the digest an environment pins a shared service's image to. */
+const digest = z.string().regex(/^sha256:[a-f0-9]{64}$/, { error: "must be a digest sha256:<64 lowercase hex digits>" });
+
+/**
+ * What one environment changes of a service declared once under `services`. Fields left out
+ * keep the shared value; no defaults apply here, so an override never changes what it does not name.
+ */
+const serviceOverride = z.strictObject({
+  image: serviceFields.image.optional(),
+  digest: digest.optional().describe("Pin the shared image's tag to this digest in this environment (image@sha256:...)."),
+  size: serviceFields.size,
+  resources: serviceFields.resources,
+  replicas: serviceFields.replicas,
+  port: serviceFields.port,
+  exposure: z.enum(EXPOSURES).optional().describe("Who may reach the service through the gateway, in this environment."),
+  dataClass: serviceFields.dataClass.optional(),
+  connectsTo: z.array(dnsLabel).optional(),
+  egressTo: z.array(dnsLabel).optional(),
+  storage: serviceFields.storage,
+  schedule: serviceFields.schedule,
+  backup: serviceFields.backup,
+  autoscale: serviceFields.autoscale,
+  host: serviceFields.host,
+  tlsSecret: serviceFields.tlsSecret,
+  retired: serviceFields.retired,
 });
+
+export type ServiceOverride = z.output<typeof serviceOverride>;
+
+/** A service declared once for the whole department, with what differs per environment. */
+const sharedService = z.strictObject({
+  ...serviceFields,
+  in: z
+    .array(dnsLabel)
+    .min(1, { error: "must name at least one environment (or leave in out: every environment)" })
+    .optional()
+    .describe("The environments the service runs in. Default: every environment of the department."),
+  environments: z
+    .record(dnsLabel, serviceOverride)
+    .default({})
+    .describe("Per environment (by name), the fields that differ from the shared definition: image or digest, size, replicas, exposure, ..."),
+});
+
+export type SharedServiceDeclaration = z.output<typeof sharedService>;
 
 const environment = z.strictObject({
   name: dnsLabel.describe("Environment name, e.g. dev, test, prod."),
@@ -112,7 +159,7 @@ const consumption = z.strictObject({
   purpose: displayName,
 });
 
-export const departmentSchema = z.strictObject({
+const departmentFields = {
   name: dnsLabel.describe("Department name; the file is named after it."),
   displayName: displayName.describe("Official name, e.g. 省卫生健康委员会."),
   owners: z.strictObject({
@@ -128,7 +175,27 @@ export const departmentSchema = z.strictObject({
     .literal(true)
     .optional()
     .describe("Retire the department: Terraform forgets its namespaces and stateful objects, the data stays."),
+};
+
+/**
+ * A department's request with every service placed in its environments: what rules, the model
+ * and the stacks read. `departmentFileSchema` below is what the department writes.
+ */
+export const departmentSchema = z.strictObject(departmentFields);
+
+/**
+ * `config/departments/<name>.yaml` as written: services used in several environments may be
+ * declared once under `services`, with per-environment overrides; services of one environment
+ * only stay under that environment.
+ */
+export const departmentFileSchema = z.strictObject({
+  ...departmentFields,
+  services: z
+    .array(sharedService)
+    .default([])
+    .describe("Services declared once and run in every environment (or those under `in`), with per-environment overrides."),
 });
 
 export type DepartmentDeclaration = z.output<typeof departmentSchema>;
+export type DepartmentFileDeclaration = z.output<typeof departmentFileSchema>;
 export type ServiceDeclaration = DepartmentDeclaration["environments"][number]["services"][number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { departmentSchema } from "./department";
+import { departmentFileSchema } from "./department";
 import { platformSchema } from "./platform";
 import { waiversSchema } from "./waivers";
 
@@ -18,7 +18,7 @@ export function jsonSchemas(): Record<string, object> {
   });
   return {
     "platform.schema.json": generate(platformSchema, "govcloud platform declaration (config/platform.yaml)"),
-    "department.schema.json": generate(departmentSchema, "govcloud department request (config/departments/<name>.yaml)"),
+    "department.schema.json": generate(departmentFileSchema, "govcloud department request (config/departments/<name>.yaml)"),
     "waivers.schema.json": generate(waiversSchema, "govcloud waivers (config/waivers.yaml)"),
   };
 }

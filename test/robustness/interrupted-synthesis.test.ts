@@ -48,8 +48,9 @@ describe("a synthesis killed midway", () => {
     // The next synthesis differs from the last: a replica count changes, and the lock lacks an entry it will add back.
     const health = join(project, "config", "departments", "health.yaml");
     const document = parseDocument(readFileSync(health, "utf8"));
-    const replicas = Number(document.getIn(["environments", 0, "services", 0, "replicas"]) ?? 1);
-    document.setIn(["environments", 0, "services", 0, "replicas"], replicas + 1);
+    // The example declares its services once (services:), with per-environment overrides.
+    const replicas = Number(document.getIn(["services", 0, "replicas"]) ?? 1);
+    document.setIn(["services", 0, "replicas"], replicas + 1);
     writeFileSync(health, document.toString());
     const lock = JSON.parse(readFileSync(lockPath, "utf8")) as { entries: unknown[] };
     const oldLock = `${JSON.stringify({ ...lock, entries: lock.entries.slice(1) }, null, 2)}\n`;
