@@ -127,6 +127,8 @@ describe("govcloud synth", () => {
 describe("govcloud init department", () => {
   it("writes a request file that validates as written", () => {
     const project = track(bundledProject());
+    const counts = (stdout: string) => stdout.match(/(\d+) environments, (\d+) services/)!.slice(1).map(Number);
+    const [environmentsBefore, servicesBefore] = counts(govcloud(["validate", "--today", TODAY], project).stdout);
     const init = govcloud(["init", "department", "water"], project);
     expect(init.stderr).toBe("");
     expect(init.stdout).toBe("wrote config/departments/water.yaml\nNext: edit it, then run: npx govcloud validate\n");
@@ -137,6 +139,11 @@ describe("govcloud init department", () => {
     expect(errorLines(validate.stderr)).toEqual([]);
     expect(validate.stdout).toMatch(/^config: valid\. 2 clusters, 14 departments, \d+ environments, \d+ services\.\n$/);
     expect(validate.status).toBe(0);
+    // A level-2 dev and a level-3 prod, each running the three services declared once.
+    expect(counts(validate.stdout)).toEqual([environmentsBefore + 2, servicesBefore + 6]);
+    const written = readFileSync(join(project, "config", "departments", "water.yaml"), "utf8");
+    expect(written).toMatch(/- name: dev\n\s+level: 2\b/);
+    expect(written).toMatch(/- name: prod\n\s+level: 3\b/);
   });
 
   it("refuses a name that is not a DNS label, writing nothing", async () => {
