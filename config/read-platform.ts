@@ -1,5 +1,5 @@
 import { loadDeclaration } from "./declaration/load-declaration";
-import { DeclarationError, sortProblems, type PositionedProblem } from "./declaration/problem";
+import { DeclarationError, formatProblem, sortProblems, type PositionedProblem } from "./declaration/problem";
 import { buildPlatformModel } from "./model/build-platform-model";
 import type { PlatformModel } from "./model/platform-model";
 import { todayUtc, type IsoDate } from "./model/calendar";
@@ -40,7 +40,8 @@ export function readPlatform(configDir: string, displayRoot?: string, options: R
 function uniqueProblems(problems: readonly PositionedProblem[]): PositionedProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`;
+    // The printed line: problems at one position that name different fields stay apart.
+    const key = formatProblem(p);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -98,7 +98,8 @@ describe("adding a cluster whose name sorts first", () => {
   });
 
   it("places a new environment on it, first by name", () => {
-    project.edit("departments/health.yaml", (d) => d.addIn(["environments"], { name: "sandbox", level: 1, quota: { cpu: 2, memory: "4Gi", storage: "10Gi" }, services: [] }));
+    // The department's shared services run in every environment without an `in:` list, the new one too.
+    project.edit("departments/health.yaml", (d) => d.addIn(["environments"], { name: "sandbox", level: 2, quota: { cpu: 16, memory: "32Gi", storage: "500Gi" } }));
     project.synthOrFail();
     expect(project.lock().environments["health/sandbox"]).toEqual({ cluster: "nb-shared" });
     expect(providerAliases(project.stack("dept-health"))).toEqual(["nb-shared", "shared-hz"]);
@@ -114,7 +115,7 @@ describe("moving an environment that holds data", () => {
     project.edit(file, (d) => d.setIn(["environments", prod, "level"], 4));
     const { problems } = project.synth();
     expect(problems).toContain(
-      'config/departments/public-security.yaml:84:5 environments[2].level: cluster "shared-hz", where environment "prod" holds data (cache, db), does not host level 4: the environment would move to cluster "secure-l4" with new, empty stores and leave the data behind on "shared-hz", unmanaged. To raise the level, declare a new environment at level 4, restore its data there from backup, then retire "prod" (retired: true; Terraform forgets it and the data stays)',
+      'config/departments/public-security.yaml:124:5 environments[2].level: cluster "shared-hz", where environment "prod" holds data (cache, db), does not host level 4: the environment would move to cluster "secure-l4" with new, empty stores and leave the data behind on "shared-hz", unmanaged. To raise the level, declare a new environment at level 4, restore its data there from backup, then retire "prod" (retired: true; Terraform forgets it and the data stays)',
     );
   });
 });
