@@ -7,6 +7,7 @@ import { validateStacks, type SchemaFinding } from "./schema";
 import { runTenancyBenchmark, type TenancyReport } from "./tenancy";
 import { runRulePack, type RulePackResult } from "./mlps";
 import { verifySharingRoutes, type SharingRouteReport } from "./sharing";
+import { verifySecretReads, type SecretReport } from "./secrets";
 import type { IsoDate } from "../config/model/calendar";
 
 /**
@@ -23,6 +24,8 @@ export interface AuditResults {
   readonly tenancy: TenancyReport;
   /** Cross-cluster sharing routes at the gateways: mutual TLS admitting exactly the agreements' consumers. */
   readonly sharingRoutes: SharingRouteReport;
+  /** Every Secret a pod or Ingress reads, and what provides it: an ExternalSecret, cert-manager, or a listed prerequisite. */
+  readonly secrets: SecretReport;
   /** The MLPS rule pack on the same artifact, with the declared waivers applied. */
   readonly mlps: RulePackResult;
   readonly passed: boolean;
@@ -34,6 +37,7 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
   const { flows, rbac, tenancy, mlps } = runChecks(stacks, model, today);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
   const sharingRoutes = verifySharingRoutes(stacks, model);
+  const secrets = verifySecretReads(stacks);
   return {
     platform: { name: model.name, displayName: model.displayName },
     stacks: stacks.length,
@@ -43,14 +47,17 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
     rbac,
     tenancy,
     sharingRoutes,
+    secrets,
     mlps,
-    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, mlps }),
+    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, secrets, mlps }),
   };
 }
 
 /** The one verdict over the checks, so the artifact's audit and the live audit cannot disagree on what failing means. */
-export function everyCheckPassed(r: Pick<AuditResults, "schema" | "flows" | "rbac" | "tenancy" | "sharingRoutes" | "mlps">): boolean {
-  return r.schema.status === "pass" && r.flows.passed && r.sharingRoutes.passed && r.rbac.status === "pass" && r.tenancy.status === "pass" && r.mlps.passed;
+export function everyCheckPassed(r: Pick<AuditResults, "schema" | "flows" | "rbac" | "tenancy" | "sharingRoutes" | "secrets" | "mlps">): boolean {
+  return (
+    r.schema.status === "pass" && r.flows.passed && r.sharingRoutes.passed && r.secrets.passed && r.rbac.status === "pass" && r.tenancy.status === "pass" && r.mlps.passed
+  );
 }
 
 /** The checks the MLPS rule pack builds on, and the rule pack itself: the audit without the schema check. */

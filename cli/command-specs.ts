@@ -94,6 +94,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ["govcloud ledger"],
   },
   {
+    name: "secrets",
+    arguments: "",
+    minArguments: 0,
+    maxArguments: 0,
+    summary:
+      "list every Secret the synthesized workloads read, per cluster and namespace: keys, readers, and whether the secret store, cert-manager or you (before the first apply) provide it; exit 1 when nothing provides one",
+    options: ["out", "format"],
+    examples: ["govcloud secrets", "govcloud secrets --format json > secrets.json"],
+  },
+  {
     name: "diff",
     arguments: "OLD NEW",
     minArguments: 2,

@@ -8,6 +8,7 @@ import { runExport } from "./commands/export";
 import { runAuditCommand } from "./commands/audit";
 import { runDiff } from "./commands/diff";
 import { runLedger } from "./commands/ledger";
+import { runSecrets } from "./commands/secrets";
 import { UsageError, type CommandContext } from "./command-context";
 import { isoDate } from "../config/schema/common";
 import { didYouMean } from "../config/declaration/did-you-mean";
@@ -102,6 +103,8 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         return runLedger(context);
       case "diff":
         return runDiff(context);
+      case "secrets":
+        return runSecrets(context);
       default:
         throw new UsageError(unknownCommand(command.name));
     }

@@ -1,4 +1,4 @@
-import { TerraformStack, type TerraformResource } from "cdktf";
+import { TerraformOutput, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
 import type { DepartmentModel, PlatformModel } from "../config/model/platform-model";
@@ -8,9 +8,10 @@ import { ClusterProviders } from "./cluster-providers";
 import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { addServiceTemplate } from "./service-templates";
 import { addSharingCertificates } from "./sharing-routes";
+import { provisionSecrets, type RequiredSecret } from "./secret-provisioning";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 import { requireTerraformVersions } from "./terraform-version-floor";
-import { departmentStackName } from "../config/model/stack-names";
+import { departmentStackName, REQUIRED_SECRETS_OUTPUT } from "../config/model/stack-names";
 
 
 const STATEFUL_TEMPLATES = new Set(["postgres", "redis"]);
@@ -23,6 +24,8 @@ export class DepartmentStack extends TerraformStack {
   readonly tenant: DepartmentTenant;
   /** The objects whose loss would lose data, with their Terraform addresses, for the lock file. */
   readonly statefulEntries: StatefulLockEntry[] = [];
+  /** Secrets the stack's pods read that must exist before its first apply. */
+  readonly requiredSecrets: RequiredSecret[] = [];
 
   constructor(scope: Construct, model: PlatformModel, department: DepartmentModel, policies: PoliciesByNamespace, where: StateLocation) {
     const name = departmentStackName(department.name);
@@ -55,6 +58,17 @@ export class DepartmentStack extends TerraformStack {
       const placed = env.services.map((service) =>
         addServiceTemplate(tenantNamespace, model, env, service, tenantNamespace.namespaceName, providers.for(env.cluster), certificates.get(service.name)),
       );
+      this.requiredSecrets.push(
+        ...provisionSecrets(
+          tenantNamespace,
+          model,
+          env,
+          tenantNamespace.namespaceName,
+          providers.for(env.cluster),
+          placed.flatMap((p) => p.secretReads),
+          new Set(certificates.values()),
+        ),
+      );
       const stateful = placed.filter((p) => p.statefulResources.length > 0);
       if (stateful.length === 0) continue;
       this.record({ key: `${department.name}/${env.name}`, kind: "namespace", stack: name, resources: [this.address(tenantNamespace.namespace)] });
@@ -67,6 +81,13 @@ export class DepartmentStack extends TerraformStack {
           resources: statefulResources.map((r) => this.address(r)),
         });
       }
+    }
+    if (this.requiredSecrets.length > 0) {
+      new TerraformOutput(this, REQUIRED_SECRETS_OUTPUT, {
+        description: "Secrets the workloads of this stack read, to be created in their namespaces before the first apply (no secret store is declared).",
+        // Terraform has no undefined: readers of every key are marked so, rather than by an empty key list.
+        value: this.requiredSecrets.map(({ keys, ...s }) => ({ ...s, readers: [...s.readers], ...(keys ? { keys: [...keys] } : { everyKey: true }) })),
+      });
     }
     for (const { address, cluster } of model.retiredResources.filter((r) => r.stack === name)) {
       new RetiredResource(this, `retired-${address}`, address);

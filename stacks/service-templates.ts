@@ -9,6 +9,7 @@ import { PostgresTemplate } from "../constructs/templates/postgres-template";
 import { RedisTemplate } from "../constructs/templates/redis-template";
 import { WebServiceTemplate } from "../constructs/templates/web-service-template";
 import { WorkerTemplate } from "../constructs/templates/worker-template";
+import type { SecretRead } from "../constructs/templates/secret-reads";
 import type { BackupProps, ExposureProps, WorkloadTemplateProps } from "../constructs/templates/workload-props";
 import type { TerraformProvider } from "cdktf";
 
@@ -16,6 +17,8 @@ import type { TerraformProvider } from "cdktf";
 export interface PlacedService {
   readonly service: ServiceModel;
   readonly statefulResources: readonly TerraformResource[];
+  /** Every Secret the template's objects read. */
+  readonly secretReads: readonly SecretRead[];
 }
 
 /** model → template props: one catalog template per service, with the platform's defaults filled in. */
@@ -59,15 +62,12 @@ export function addServiceTemplate(
   switch (service.template) {
     case "web":
     case "api":
-      stateless(service.template);
-      return { service, statefulResources: [] };
+      return { service, statefulResources: [], secretReads: stateless(service.template).secretReads };
     case "worker":
-      new WorkerTemplate(scope, id, common);
-      return { service, statefulResources: [] };
+      return { service, statefulResources: [], secretReads: new WorkerTemplate(scope, id, common).secretReads };
     case "cron": {
       const { replicas: _replicas, port: _port, ...job } = common;
-      new CronTemplate(scope, id, { ...job, schedule: service.schedule! });
-      return { service, statefulResources: [] };
+      return { service, statefulResources: [], secretReads: new CronTemplate(scope, id, { ...job, schedule: service.schedule! }).secretReads };
     }
     case "postgres": {
       const db = new PostgresTemplate(scope, id, {
@@ -76,11 +76,11 @@ export function addServiceTemplate(
         exporterImage: model.templateImages.postgresExporter,
         backup: backupOf(model, service),
       });
-      return { service, statefulResources: db.statefulResources };
+      return { service, statefulResources: db.statefulResources, secretReads: db.secretReads };
     }
     case "redis": {
       const cache = new RedisTemplate(scope, id, { ...store, exporterImage: model.templateImages.redisExporter });
-      return { service, statefulResources: cache.statefulResources };
+      return { service, statefulResources: cache.statefulResources, secretReads: cache.secretReads };
     }
   }
 }

@@ -21,6 +21,8 @@ export interface ArtifactStack {
   readonly name: string;
   /** Sorted by Terraform address. */
   readonly resources: readonly ArtifactResource[];
+  /** The stack's Terraform outputs by name, each its `value` as written (the Secrets a stack lists as prerequisites). @default - none */
+  readonly outputs?: Readonly<Record<string, unknown>>;
 }
 
 export interface ConvertedStack extends ArtifactStack {
@@ -52,7 +54,7 @@ export function readArtifact(outdir: string, includeStack: (name: string) => boo
     });
   const problems = [...stacks.flatMap((stack) => stack.problems), ...duplicateObjects(stacks)];
   if (problems.length > 0) throw new ArtifactReadError(problems);
-  return stacks.map(({ name, resources }) => ({ name, resources }));
+  return stacks.map(({ name, resources, outputs }) => ({ name, resources, outputs }));
 }
 
 /** Converts one stack's synthesized Terraform JSON; problems are returned, not thrown. */
@@ -70,7 +72,10 @@ export function convertStackDocument(stack: string, document: unknown): Converte
       if (resource) resources.push(resource);
     }
   }
-  return { name: stack, resources, problems };
+  const outputs = Object.fromEntries(
+    Object.entries(isRecord(document) && isRecord(document.output) ? document.output : {}).map(([name, output]) => [name, isRecord(output) ? output.value : undefined]),
+  );
+  return { name: stack, resources, problems, outputs };
 }
 
 function convertOne(

@@ -8,6 +8,7 @@ import { everyCheckPassed, type AuditResults } from "../run-audit";
 import { validateStacks } from "../schema";
 import { runTenancyBenchmark } from "../tenancy";
 import { verifySharingRoutes } from "../sharing";
+import { verifySecretReads } from "../secrets";
 import { placeLiveObjects, type LiveResources } from "./live-resources";
 import type { LiveSnapshot } from "./read-snapshot";
 import { findDrift, type DriftReport } from "./drift/find-drift";
@@ -46,6 +47,9 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
   const tenancy = runTenancyBenchmark(resources.objects, model, rbac);
   const mlps = runRulePack({ model, stacks: resources.objects, flows, rbac, tenancy }, today);
   const sharingRoutes = verifySharingRoutes(resources.objects, model);
+  // Tenants' pods only: the platform components in the gateway and management zones bring their own Secrets.
+  const tenants = new Set(model.departments.flatMap((d) => d.environments).map((e) => `${e.cluster}\u0000${e.namespace}`));
+  const secrets = verifySecretReads(resources.objects, artifact, (read) => tenants.has(`${read.cluster}\u0000${read.namespace}`));
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
   const results: LiveAuditResults = {
     platform: { name: model.name, displayName: model.displayName },
@@ -56,8 +60,9 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
     rbac,
     tenancy,
     sharingRoutes,
+    secrets,
     mlps,
-    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, mlps }) && !drift.weakensIsolation,
+    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, secrets, mlps }) && !drift.weakensIsolation,
     drift,
     live: { dir: snapshot.dir, clusters: snapshot.clusters.map((c) => ({ cluster: c.cluster, takenAt: c.takenAt, objects: c.objects.length })) },
   };

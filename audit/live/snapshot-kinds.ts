@@ -45,6 +45,8 @@ export const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
   // Cross-cluster sharing: the client and server certificates and the CA that signs them.
   { apiVersion: "cert-manager.io/v1", kind: "Certificate", namespaced: true, resource: "certificates.cert-manager.io" },
   { apiVersion: "cert-manager.io/v1", kind: "ClusterIssuer", namespaced: false, resource: "clusterissuers.cert-manager.io" },
+  // Where each tenant Secret comes from, when the platform names a secret store (never the Secrets themselves).
+  { apiVersion: "external-secrets.io/v1", kind: "ExternalSecret", namespaced: true, resource: "externalsecrets.external-secrets.io" },
 ];
 
 const BY_KEY = new Map(SNAPSHOT_KINDS.map((k) => [`${k.apiVersion}/${k.kind}`, k]));

@@ -25,6 +25,7 @@ import { Service } from "kubernetes-models/v1/Service";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import { Certificate } from "@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate";
 import { ClusterIssuer } from "@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer";
+import { ExternalSecret } from "@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret";
 
 /** A kubernetes-models class: its `validate` runs the kind's compiled OpenAPI schema on `this`. */
 export interface SchemaModel {
@@ -66,8 +67,33 @@ export const KIND_SCHEMAS: ReadonlyMap<string, SchemaModel> = new Map<string, Sc
     ValidatingAdmissionPolicyBinding,
     Certificate,
     ClusterIssuer,
-  ].map((model) => [kindKey(model.apiVersion, model.kind), model]),
+    ExternalSecret,
+  ]
+    .map((model): [string, SchemaModel] => [kindKey(model.apiVersion, model.kind), model])
+    // External Secrets Operator's `v1` kept the `v1beta1` ExternalSecret schema field for field; the typed models stop at `v1beta1`.
+    .concat([[kindKey("external-secrets.io/v1", ExternalSecret.kind), underVersion(ExternalSecret)]]),
 );
+
+/**
+ * The schema of `model` for an object of a later version that kept it: validated as if it said
+ * `model`'s apiVersion, every other field read as it is (so unknown fields are still found).
+ */
+function underVersion(model: SchemaModel & { readonly apiVersion: string }): SchemaModel {
+  return {
+    prototype: {
+      validate(this: Record<string, unknown>) {
+        const object = this;
+        const asOlder = new Proxy(object, {
+          get: (target, key, receiver) => {
+            const value = Reflect.get(target, key, receiver);
+            return key === "apiVersion" ? model.apiVersion : value;
+          },
+        });
+        model.prototype.validate.call(asOlder);
+      },
+    },
+  };
+}
 
 export function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion}/${kind}`;

@@ -60,6 +60,12 @@ export function summarizeAudit(r: AuditResults, source: string, more: readonly s
     lines.push(`      ${route.cluster} ${route.host} -> ${route.provider ?? "(no agreement)"}: admits ${route.admitted.map((a) => `${a.consumer} (CN=${a.commonName})`).join(", ") || "no certificate"}`);
   }
   lines.push(...list(routes.findings));
+  const secrets = r.secrets;
+  const by = (kind: string) => secrets.secrets.filter((s) => s.provider?.kind === kind).length;
+  lines.push(
+    `  ${mark(secrets.passed)}  secrets       ${secrets.secrets.length} Secrets read: ${by("external-secret")} from ExternalSecrets, ${by("cert-manager")} from cert-manager, ${by("prerequisite")} listed prerequisites; ${secrets.findings.length} findings`,
+  );
+  lines.push(...list(secrets.findings));
   for (const [name, report] of [["rbac", r.rbac], ["tenancy", r.tenancy]] as const) {
     const counts = ["pass", "fail", "not-applicable"].map((s) => `${report.checks.filter((c) => c.status === s).length} ${s}`).join(", ");
     lines.push(`  ${mark(report.status === "pass")}  ${name.padEnd(12)}  ${report.checks.length} checks: ${counts}`);

@@ -40,6 +40,7 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     overcommit: p.overcommit,
     stateBackend: p.stateBackend,
     templateImages: p.templateImages,
+    ...(p.secretStore ? { secretStore: p.secretStore } : {}),
     departments: departments.map((d) => buildDepartment(p, d.data, lock.data.environments)).sort(byName),
     sharingAgreements: buildSharingAgreements(p, departments, today, lock.data.environments),
     statefulLock: lock.data,

@@ -28,6 +28,8 @@ export interface PlatformModel {
   readonly overcommit: PlatformDeclaration["overcommit"];
   readonly stateBackend: PlatformDeclaration["stateBackend"];
   readonly templateImages: PlatformDeclaration["templateImages"];
+  /** The External Secrets store the Secrets come from; undefined when they are created by hand before the first apply. */
+  readonly secretStore?: PlatformDeclaration["secretStore"];
   readonly departments: readonly DepartmentModel[];
   /** Two-sided agreements, expired ones included with their status; only those in force open flows. */
   readonly sharingAgreements: readonly SharingAgreementModel[];

@@ -23,3 +23,10 @@ export function isPlatformStack(name: string): boolean {
 export function platformStacksBefore(department: { readonly environments: ReadonlyArray<{ readonly cluster: string }> }): string[] {
   return [...new Set(department.environments.map((env) => env.cluster))].sort().map(platformStackName);
 }
+
+/**
+ * The Terraform output in which a department stack lists the Secrets its workloads read that
+ * nothing in it provides (no secret store is declared): the prerequisites of its first apply,
+ * which the audit, `govcloud secrets` and `govcloud preflight` read from the artifact.
+ */
+export const REQUIRED_SECRETS_OUTPUT = "required_secrets";

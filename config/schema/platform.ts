@@ -177,6 +177,21 @@ const stateBackend = z.discriminatedUnion("type", [
   }),
 ]);
 
+const secretStore = z.strictObject({
+  kind: z.literal("ClusterSecretStore").default("ClusterSecretStore").describe("The External Secrets Operator store kind: one store for every namespace."),
+  name: dnsLabel.describe("Name of the ClusterSecretStore the platform team runs (against Vault or a cloud KMS) on every cluster."),
+  keyPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: "must be path segments of letters, digits, '_', '.' and '-' separated by '/', e.g. govcloud or kv/govcloud" })
+    .default("govcloud")
+    .describe("First segments of every remote key: <keyPrefix>/<department>/<environment>/<secret>, each Secret key a property of it."),
+  refreshInterval: z
+    .string()
+    .regex(/^(0|([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$/, { error: "must be a duration such as 1h, 30m or 1h30m" })
+    .default("1h")
+    .describe("How often the operator reads the store again and updates the Secrets."),
+});
+
 export const DEFAULT_DATA_CLASSES: Readonly<Record<string, number>> = {
   public: 1,
   internal: 2,
@@ -228,6 +243,11 @@ export const platformSchema = z.strictObject({
     })
     .describe("Images the catalog templates add (metrics exporters, backup tool), pinned by digest."),
   stateBackend: stateBackend.default({ type: "local", directory: "terraform-state" }),
+  secretStore: secretStore
+    .optional()
+    .describe(
+      "Where the Secrets that workloads read come from: with a store, every one is declared as an External Secrets Operator ExternalSecret beside its readers; without, `govcloud secrets` lists those to create before the first apply.",
+    ),
   ledger: z
     .strictObject({
       controlPlaneNodesPerCluster: z

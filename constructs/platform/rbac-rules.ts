@@ -65,6 +65,8 @@ const AUDITOR: PolicyRule[] = [
   { apiGroups: ["storage.k8s.io"], resources: ["storageclasses"], verbs: READ },
   // The certificates of cross-cluster sharing (their keys stay in Secrets, which auditors never read).
   { apiGroups: ["cert-manager.io"], resources: ["certificates", "clusterissuers"], verbs: READ },
+  // Where the Secrets come from (a store and a key), never their values.
+  { apiGroups: ["external-secrets.io"], resources: ["externalsecrets"], verbs: READ },
 ];
 
 /**

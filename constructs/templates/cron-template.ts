@@ -48,7 +48,7 @@ export class CronTemplate extends WorkloadTemplate {
         labels: this.labels,
         backoffLimit,
         activeDeadlineSeconds,
-        podSpec: hardenedPodSpec({
+        podSpec: this.readingSecrets("CronJob", props.service, hardenedPodSpec({
           props,
           serviceAccountName: props.service,
           userId: APP_USER_ID,
@@ -64,7 +64,7 @@ export class CronTemplate extends WorkloadTemplate {
               mounts: clientCertificateMount(props.clientCertificateSecret).mounts,
             }),
           ],
-        }),
+        })),
       }),
     });
   }

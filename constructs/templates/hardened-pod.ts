@@ -162,12 +162,14 @@ export function secretEnv(name: string, secretName: string, key: string): EnvVar
 /** Where a consumer's pods find the client certificate of cross-cluster sharing (`tls.crt`, `tls.key`, `ca.crt`). */
 export const CLIENT_CERTIFICATE_PATH = "/etc/govcloud/sharing-tls";
 const CLIENT_CERTIFICATE_VOLUME = "sharing-client-tls";
+/** What cert-manager writes into a Certificate's Secret, and all the client needs. */
+const CLIENT_CERTIFICATE_KEYS = ["ca.crt", "tls.crt", "tls.key"];
 
 /** The volume and read-only mount of a cross-cluster consumer's client certificate; nothing without one. */
 export function clientCertificateMount(secretName: string | undefined): { volumes: Volume[]; mounts: NonNullable<ContainerOptions["mounts"]> } {
   if (secretName === undefined) return { volumes: [], mounts: [] };
   return {
-    volumes: [{ name: CLIENT_CERTIFICATE_VOLUME, secret: { secretName, defaultMode: "0440" } }],
+    volumes: [{ name: CLIENT_CERTIFICATE_VOLUME, secret: { secretName, defaultMode: "0440", items: CLIENT_CERTIFICATE_KEYS.map((key) => ({ key, path: key })) } }],
     mounts: [{ name: CLIENT_CERTIFICATE_VOLUME, mountPath: CLIENT_CERTIFICATE_PATH, readOnly: true }],
   };
 }

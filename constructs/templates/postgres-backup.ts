@@ -4,6 +4,7 @@ import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persiste
 import type { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { APPLY_WAITS } from "./apply-waits";
 import { APP_USER_ID, hardenedContainer, hardenedPodSpec, secretEnv, type EnvVar } from "./hardened-pod";
+import { secretReadsOfPod, type SecretRead } from "./secret-reads";
 import { requireCronSchedule, scheduledJobSpec } from "./scheduled-job";
 import { CREDENTIALS_SECRET_KEYS } from "./stateful-store";
 import { requirePinnedImage } from "./workload-guards";
@@ -18,6 +19,8 @@ export const BACKUP_BACKOFF_LIMIT = 2;
 export const DEFAULT_BACKUP_RETENTION_DAYS = 7;
 /** Where a `volume` target is mounted in the backup job. */
 export const BACKUP_PATH = "/backup";
+/** Keys the Secret of an `s3` target must hold: the access key pair the aws CLI signs with. */
+export const S3_SECRET_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] as const;
 
 export interface PostgresBackupProps {
   /** The database's workload: names, labels, namespace, level and placement. */
@@ -46,6 +49,8 @@ export class PostgresBackup extends Construct {
   readonly cronJob: CronJobV1;
   /** The dump volume, for a `volume` target. */
   readonly volume?: PersistentVolumeClaimV1;
+  /** The Secrets the job's pods read: the database's credentials and, for `s3`, the bucket's. */
+  readonly secretReads: readonly SecretRead[];
 
   constructor(scope: Construct, id: string, props: PostgresBackupProps) {
     super(scope, id);
@@ -88,7 +93,11 @@ export class PostgresBackup extends Construct {
         `find ${BACKUP_PATH} -name '${workload.service}-*.sql.gz' -mtime +${retentionDays} -delete`,
       ];
     } else {
-      env.push({ name: "S3_BUCKET", value: target.bucket }, { name: "S3_ENDPOINT", value: target.endpoint });
+      env.push(
+        { name: "S3_BUCKET", value: target.bucket },
+        { name: "S3_ENDPOINT", value: target.endpoint },
+        ...S3_SECRET_KEYS.map((key) => secretEnv(key, target.secretName, key)),
+      );
       script = [
         "set -euo pipefail",
         stamp,
@@ -96,6 +105,25 @@ export class PostgresBackup extends Construct {
       ];
     }
 
+    const podSpec = hardenedPodSpec({
+      props: workload,
+      serviceAccountName: workload.service,
+      userId: APP_USER_ID,
+      restartPolicy: "Never",
+      terminationGracePeriodSeconds: 30,
+      volumes: this.volume ? [{ name: "backup", persistentVolumeClaim: { claimName: name } }] : [],
+      containers: [
+        hardenedContainer({
+          name: "backup",
+          image: backup.image,
+          resources: BACKUP_JOB_RESOURCES,
+          command: ["bash", "-c", script.join("\n")],
+          env,
+          mounts: this.volume ? [{ name: "backup", mountPath: BACKUP_PATH }] : [],
+        }),
+      ],
+    });
+    this.secretReads = secretReadsOfPod(`CronJob ${name}`, podSpec);
     this.cronJob = new CronJobV1(this, "cron-job", {
       provider: workload.provider,
       dependsOn: [props.serviceAccount, ...(this.volume ? [this.volume] : [])],
@@ -105,25 +133,7 @@ export class PostgresBackup extends Construct {
         labels,
         backoffLimit: BACKUP_BACKOFF_LIMIT,
         activeDeadlineSeconds: BACKUP_DEADLINE_SECONDS,
-        podSpec: hardenedPodSpec({
-          props: workload,
-          serviceAccountName: workload.service,
-          userId: APP_USER_ID,
-          restartPolicy: "Never",
-          terminationGracePeriodSeconds: 30,
-          volumes: this.volume ? [{ name: "backup", persistentVolumeClaim: { claimName: name } }] : [],
-          containers: [
-            hardenedContainer({
-              name: "backup",
-              image: backup.image,
-              resources: BACKUP_JOB_RESOURCES,
-              command: ["bash", "-c", script.join("\n")],
-              env,
-              envFrom: target.kind === "s3" ? [{ secretRef: { name: target.secretName } }] : [],
-              mounts: this.volume ? [{ name: "backup", mountPath: BACKUP_PATH }] : [],
-            }),
-          ],
-        }),
+        podSpec,
       }),
     });
   }

@@ -107,6 +107,7 @@ export class PostgresTemplate extends StatefulStore {
         serviceAccount: this.serviceAccount,
       });
       if (this.backup.volume) this.statefulResources.push(this.backup.volume);
+      this.secretReads.push(...this.backup.secretReads);
     }
   }
 }

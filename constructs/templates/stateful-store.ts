@@ -121,7 +121,7 @@ export abstract class StatefulStore extends WorkloadTemplate {
         ],
         template: {
           metadata: { labels: { ...this.labels } },
-          spec: hardenedPodSpec({
+          spec: this.readingSecrets("StatefulSet", service, hardenedPodSpec({
             props,
             serviceAccountName: service,
             userId: engine.userId,
@@ -148,7 +148,7 @@ export abstract class StatefulStore extends WorkloadTemplate {
                 env: engine.exporterEnv,
               }),
             ],
-          }),
+          })),
         },
       },
     });

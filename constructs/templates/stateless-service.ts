@@ -3,6 +3,7 @@ import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizo
 import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { httpProbes } from "./hardened-pod";
+import { TLS_SECRET_KEYS, TLS_SECRET_TYPE } from "./secret-reads";
 import { StatelessWorkload } from "./stateless-workload";
 import { checkAutoscaling } from "./workload-guards";
 import type { AutoscalingProps, ExposureProps, WorkloadTemplateProps } from "./workload-props";
@@ -95,6 +96,7 @@ export abstract class StatelessServiceTemplate extends StatelessWorkload {
           ],
         },
       });
+      this.secretReads.push({ secret: tlsSecretName, keys: [...TLS_SECRET_KEYS], reader: `Ingress ${service}`, type: TLS_SECRET_TYPE });
     }
   }
 }

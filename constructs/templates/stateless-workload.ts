@@ -53,7 +53,7 @@ export abstract class StatelessWorkload extends WorkloadTemplate {
         selector: { matchLabels: { ...this.selectorLabels } },
         template: {
           metadata: { labels: { ...this.labels } },
-          spec: hardenedPodSpec({
+          spec: this.readingSecrets("Deployment", props.service, hardenedPodSpec({
             props,
             serviceAccountName: props.service,
             userId: APP_USER_ID,
@@ -61,7 +61,7 @@ export abstract class StatelessWorkload extends WorkloadTemplate {
             terminationGracePeriodSeconds: STATELESS_TERMINATION_GRACE_SECONDS,
             volumes: clientCertificate.volumes,
             containers: [hardenedContainer({ name: props.service, image: props.image, resources: props.resources, ...container, mounts: clientCertificate.mounts })],
-          }),
+          })),
         },
       },
     });

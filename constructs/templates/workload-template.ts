@@ -3,6 +3,8 @@ import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disrup
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { REDUNDANT_LEVEL, requirePinnedImage } from "./workload-guards";
 import { selectorLabels, workloadLabels } from "./workload-labels";
+import type { PodSpec } from "./hardened-pod";
+import { secretReadsOfPod, type SecretRead } from "./secret-reads";
 import type { WorkloadTemplateProps } from "./workload-props";
 
 /**
@@ -16,6 +18,12 @@ export abstract class WorkloadTemplate extends Construct {
   /** The stable labels the workload's pods are selected by (`govcloud/service`, `app.kubernetes.io/name`). */
   readonly selectorLabels: Readonly<Record<string, string>>;
   readonly serviceAccount: ServiceAccountV1;
+  /**
+   * Every Secret the workload's objects read (pods, the Ingress's certificate), found in the
+   * specs as they are built: the stack declares each as an ExternalSecret or lists it as a
+   * prerequisite, so none is silently missing on the first apply.
+   */
+  readonly secretReads: SecretRead[] = [];
   protected readonly props: WorkloadTemplateProps;
 
   protected constructor(scope: Construct, id: string, props: WorkloadTemplateProps, component: string) {
@@ -29,6 +37,12 @@ export abstract class WorkloadTemplate extends Construct {
       metadata: this.metadata(props.service),
       automountServiceAccountToken: false,
     });
+  }
+
+  /** Records the Secrets a pod spec reads, under its controller's kind and name; returns the spec. */
+  protected readingSecrets(kind: string, name: string, spec: PodSpec): PodSpec {
+    this.secretReads.push(...secretReadsOfPod(`${kind} ${name}`, spec));
+    return spec;
   }
 
   /** Metadata of one of the workload's objects, in its namespace, with its labels. */

@@ -15,6 +15,7 @@ import { standardScopeSection } from "./sections/standard-scope-section";
 import { waiversSection } from "./sections/waivers-section";
 import { zoneDiagramSection } from "./sections/zone-diagram-section";
 import { driftSection } from "./sections/drift-section";
+import { secretPrerequisitesSection } from "./sections/secret-prerequisites-section";
 
 /** A pass that carries warning-level violations says how many, in the badge itself. */
 function passedVerdict(pack: EvidencePack): ReportDocument["verdict"] {
@@ -58,6 +59,7 @@ export function buildReportDocument(pack: EvidencePack): ReportDocument {
       dataClassificationSection(pack),
       dataSharingSection(pack),
       departmentInventorySection(pack),
+      secretPrerequisitesSection(pack),
       ledgerSection(pack),
       auditSummarySection(pack),
     ],

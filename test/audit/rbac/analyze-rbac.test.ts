@@ -39,7 +39,7 @@ describe("the bundled example", () => {
     expect(example.status).toBe("pass");
     const auditor = check(example, "rbac-auditor-read-only").evidence.find((e) => e.statement.startsWith("cluster shared-hz:"));
     expect(auditor).toEqual({
-      statement: "cluster shared-hz: ClusterRole govcloud-auditor has 14 rules with verbs get, list, watch only and no access to secrets; bound cluster-wide to govcloud-audit-admins",
+      statement: "cluster shared-hz: ClusterRole govcloud-auditor has 15 rules with verbs get, list, watch only and no access to secrets; bound cluster-wide to govcloud-audit-admins",
       objects: [refOf(stacks, "ClusterRole", "govcloud-auditor", { cluster: "shared-hz" }), refOf(stacks, "ClusterRoleBinding", "govcloud-auditor", { cluster: "shared-hz" })],
     });
   });

@@ -52,7 +52,18 @@ describe("the cross-cluster sharing route of the bundled example", () => {
       usages: ["digital signature", "key encipherment", "client auth"],
     });
     const pod = (find(stacks, "Deployment", "population-api", { namespace: "public-security-core" }).object.spec as any).template.spec;
-    expect(pod.volumes).toContainEqual({ name: "sharing-client-tls", secret: { secretName: "population-api-sharing-client-tls", defaultMode: 0o440 } });
+    expect(pod.volumes).toContainEqual({
+      name: "sharing-client-tls",
+      secret: {
+        secretName: "population-api-sharing-client-tls",
+        defaultMode: 0o440,
+        items: [
+          { key: "ca.crt", path: "ca.crt" },
+          { key: "tls.crt", path: "tls.crt" },
+          { key: "tls.key", path: "tls.key" },
+        ],
+      },
+    });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: "sharing-client-tls", mountPath: "/etc/govcloud/sharing-tls", readOnly: true });
     expect(JSON.stringify(pod)).not.toMatch(/BEGIN (EC )?PRIVATE KEY|tls\.key"\s*:/);
   });

@@ -231,12 +231,13 @@ describe("PostgresTemplate", () => {
     it("streams the dump to the bucket with the target Secret's credentials and creates no claim", () => {
       expect(resourcesOf(synthesized, "kubernetes_persistent_volume_claim_v1")).toEqual([]);
       const [container] = resourcesOf(synthesized, "kubernetes_cron_job_v1")[0].spec.job_template.spec.template.spec.container;
-      expect(container.env_from).toEqual([{ secret_ref: { name: "health-backup-s3" } }]);
+      expect(container.env_from).toBeUndefined();
       expect(container.env).toEqual(
         expect.arrayContaining([
           { name: "S3_BUCKET", value: "health-backups" },
           { name: "S3_ENDPOINT", value: "https://oss.gov.example" },
           secretRef("PGPASSWORD", "password"),
+          ...["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].map((key) => ({ name: key, value_from: { secret_key_ref: { name: "health-backup-s3", key } } })),
         ]),
       );
       expect(container.command[2]).toContain('pg_dumpall --clean | gzip | aws s3 cp - "s3://$S3_BUCKET/records/records-$stamp.sql.gz" --endpoint-url "$S3_ENDPOINT"');

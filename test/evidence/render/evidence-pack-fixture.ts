@@ -297,6 +297,15 @@ const passing: EvidencePack = {
     stacks: 6,
     objects: 412,
     schema: { status: "pass", findings: [] },
+    secrets: {
+      passed: true,
+      findings: [],
+      secrets: [
+        { cluster: "shared-hz", namespace: "health-prod", name: "db-credentials", keys: ["password", "username"], readers: ["CronJob db-backup", "StatefulSet db"], provider: { kind: "prerequisite" } },
+        { cluster: "shared-hz", namespace: "health-prod", name: "portal-tls", keys: ["tls.crt", "tls.key"], readers: ["Ingress portal"], provider: { kind: "external-secret", store: "govcloud-vault", remoteKeys: ["govcloud/health/prod/portal-tls"] } },
+        { cluster: "shared-hz", namespace: "health-prod", name: "records-api-sharing-client-tls", keys: ["ca.crt", "tls.crt", "tls.key"], readers: ["Deployment records-api"], provider: { kind: "cert-manager", certificate: "records-api-sharing-client" } },
+      ],
+    },
     sharingRoutes: {
       passed: true,
       findings: [],

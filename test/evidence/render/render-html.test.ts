@@ -22,8 +22,9 @@ describe("renderHtml", () => {
       "9. 数据分级登记 Data classification register",
       "10. 数据共享登记 Data-sharing register",
       "11. 部门清单 Department inventory",
-      "12. 资源整合台账 Consolidation ledger",
-      "13. 审计摘要 Audit summary",
+      "12. 上线前提：密钥 Prerequisites: Secrets",
+      "13. 资源整合台账 Consolidation ledger",
+      "14. 审计摘要 Audit summary",
     ]);
   });
 
@@ -285,6 +286,7 @@ describe("renderHtml", () => {
       "t-data-classification",
       "t-data-sharing",
       "t-departments",
+      "t-secret-prerequisites",
       "t-ledger-showback",
       "t-audit-rbac-groups",
     ]);
