@@ -9,6 +9,7 @@ import type { IsoDate } from "./calendar";
 import type { StatefulLock } from "../declaration/stateful-lock";
 import { buildSharingAgreements } from "./sharing-agreement";
 import { retiredObjects } from "./retired-objects";
+import { buildProvisioning } from "./cluster-provisioning";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
@@ -54,6 +55,7 @@ function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel 
     name: c.name,
     displayName: c.displayName ?? c.name,
     kubeconfig: c.kubeconfig,
+    provisioning: buildProvisioning(c.name, c.provisioned),
     levels: sortedLevels(c.levels),
     capacity: { cpu: Cpu.parse(c.capacity.cpu), memory: Bytes.parse(c.capacity.memory), storage: Bytes.parse(c.capacity.storage) },
     gatewayAddresses: c.gatewayAddresses,

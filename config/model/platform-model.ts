@@ -4,6 +4,7 @@ import type { PlatformDeclaration } from "../schema/platform";
 import type { WaiversDeclaration } from "../schema/waivers";
 import type { Bytes, Cpu } from "./quantity";
 import type { SharingAgreementModel } from "./sharing-agreement";
+import type { ClusterProvisioning } from "./cluster-provisioning";
 import type { StatefulLock } from "../declaration/stateful-lock";
 import type { RetiredObject } from "./retired-objects";
 
@@ -44,6 +45,8 @@ export interface ClusterModel {
   readonly name: string;
   readonly displayName: string;
   readonly kubeconfig: { readonly path: string; readonly context: string };
+  /** Registered (created by other means), or created by Cluster API on a management cluster. */
+  readonly provisioning: ClusterProvisioning;
   readonly levels: readonly Level[];
   readonly capacity: ResourceAmounts;
   readonly gatewayAddresses?: string;
@@ -65,7 +68,12 @@ export interface NodePoolModel {
   readonly cpuVendor: string;
   readonly os: string;
   readonly localized: boolean;
+  /** The node count; with `maxNodes`, the fewest the pool scales down to. Capacity counts these. */
   readonly nodes: number;
+  /** Autoscaled up to this many nodes (provisioned clusters only). */
+  readonly maxNodes?: number;
+  /** Flavor, image and failure domain of the machines, for provisioned clusters. */
+  readonly machine?: { readonly flavor: string; readonly image: string; readonly failureDomain?: string };
   readonly nodeCpu: Cpu;
   readonly nodeMemory: Bytes;
   readonly dedicated: boolean;

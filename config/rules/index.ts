@@ -19,6 +19,7 @@ import { checkStatefulLock } from "./stateful-lock-rule";
 import { recordedPlacement } from "./recorded-placement";
 import { waiverRules } from "./waiver-rules";
 import { allNamed } from "./salvaged-names";
+import { clusterProvisioningRules } from "./cluster-provisioning-rules";
 
 const statefulLock: DeclarationRule = ({ lock, departments, complete }) => {
   // A department file that failed to read may be the one still declaring a locked object.
@@ -32,6 +33,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   uniqueNames,
   references,
   placementRules,
+  clusterProvisioningRules,
   dataClasses,
   capacity,
   nodePoolCapacity,

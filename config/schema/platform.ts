@@ -10,6 +10,7 @@ import {
   port,
   protectionLevel,
 } from "./common";
+import { clusterProvisioning, poolMachine } from "./cluster-provisioning";
 
 /** `config/platform.yaml`: what the platform team declares once for the whole platform. */
 
@@ -22,7 +23,13 @@ const nodePool = z.strictObject({
   cpuVendor: z.string().min(1).describe("CPU vendor, e.g. hygon, kunpeng, phytium, intel."),
   os: z.string().min(1).describe("Node operating system, e.g. kylin, openeuler, uos."),
   localized: z.boolean().describe("True when CPU and OS are domestic (信创)."),
-  nodes: z.int().min(1, { error: "must be at least 1 node" }).describe("Number of nodes."),
+  nodes: z.int().min(1, { error: "must be at least 1 node" }).describe("Number of nodes; with maxNodes, the fewest the pool scales down to."),
+  maxNodes: z
+    .int()
+    .min(1, { error: "must be at least 1 node" })
+    .optional()
+    .describe("Provisioned clusters: the pool autoscales between nodes and maxNodes (Cluster API autoscaler). Capacity counts nodes. @default - a fixed count of nodes"),
+  machine: poolMachine.optional(),
   nodeCpu: cpuQuantity.describe("CPU cores of one node."),
   nodeMemory: byteQuantity.describe("Memory of one node."),
   reservedPerNode: z
@@ -45,7 +52,8 @@ const cluster = z.strictObject({
       path: z.string().min(1).describe("Path of the kubeconfig file Terraform uses to reach the cluster."),
       context: z.string().min(1).describe("Context inside that kubeconfig."),
     })
-    .describe("How Terraform reaches the cluster."),
+    .describe("How Terraform reaches the cluster. For a provisioned cluster, the file written from its <cluster>-kubeconfig Secret."),
+  provisioned: clusterProvisioning.optional(),
   levels: levelList.describe("Protection levels this cluster may host. Level 4 may only be hosted alone."),
   capacity: z
     .strictObject({ cpu: cpuQuantity, memory: byteQuantity, storage: byteQuantity })
