@@ -5,9 +5,10 @@ import { networkFlows } from "../config/model/network-flows";
 import { DepartmentStack } from "./department-stack";
 import { indexPolicies, type PoliciesByNamespace } from "./render-flows";
 import { PlatformStack } from "./platform-stack";
+import { ClustersStack, managementClusters } from "./clusters-stack";
 import type { StateLocation } from "./state-backend";
 import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
-import { departmentStackName, platformStackName, platformStacksBefore } from "../config/model/stack-names";
+import { clustersStackName, departmentStackName, platformStackName, platformStacksBefore } from "../config/model/stack-names";
 
 export interface GovcloudAppOptions extends StateLocation {
   /** Where this synthesis writes; defaults to `outdir`. Differs when synthesizing into a staging folder. */
@@ -61,19 +62,28 @@ export interface GovcloudApp {
 }
 
 /**
- * model → the stacks to build: a platform stack per cluster and a department stack per
- * department, in name order. Each stack is built from its inputs alone, so stacks can be built
+ * model → the stacks to build: a clusters stack per management cluster, a platform stack per
+ * cluster and a department stack per department, in name order. Each stack is built from its inputs alone, so stacks can be built
  * apart (in separate apps, processes or runs) and give the same bytes as built together.
  */
 export function planStacks(model: PlatformModel, options: GovcloudAppOptions): StackPlan[] {
   const only = options.departments ? new Set(options.departments) : undefined;
   const where: StateLocation = { outdir: options.outdir, projectRoot: options.projectRoot };
   const shared = { model, policies: indexPolicies(networkFlows(model)), where };
+  const clusters = only
+    ? []
+    : managementClusters(model).map((management): StackPlan => ({
+        name: clustersStackName(management),
+        dependsOn: [],
+        inputs: shared,
+        build: (scope, given) => ({ stack: new ClustersStack(scope, given.model, management, given.where), record: { statefulEntries: [] } }),
+      }));
   const platform = only
     ? []
     : model.clusters.map((cluster): StackPlan => ({
         name: platformStackName(cluster.name),
-        dependsOn: [],
+        // A provisioned cluster's baseline can be applied only once Cluster API has created it.
+        dependsOn: cluster.provisioning.kind === "cluster-api" ? [clustersStackName(cluster.provisioning.management)] : [],
         inputs: { ...shared, cluster },
         build: (scope, given) => ({
           stack: new PlatformStack(scope, given.model, given.cluster!, given.policies, given.where),
@@ -92,7 +102,7 @@ export function planStacks(model: PlatformModel, options: GovcloudAppOptions): S
         return { stack, record: { statefulEntries: stack.statefulEntries } };
       },
     }));
-  return [...platform, ...departments];
+  return [...clusters, ...platform, ...departments];
 }
 
 /** model → one cdktf App holding every planned stack (as `cdktf synth` runs it). */

@@ -2,7 +2,7 @@ import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { readArtifact } from "../export";
 import { runChecks } from "../run-audit";
-import { departmentStackName, isPlatformStack } from "../../config/model/stack-names";
+import { departmentStackName, isClustersStack, isPlatformStack } from "../../config/model/stack-names";
 
 /**
  * The rule pack as a synthesis gate: run on the staged candidate output, its errors refuse the
@@ -22,7 +22,7 @@ export function rulePackGate(
   const scoped = departments ? scopeTo(model, departments) : model;
   const inScope = new Set(scoped.departments.map((d) => departmentStackName(d.name)));
   return (candidateOutdir) => {
-    const stacks = readArtifact(candidateOutdir, (name) => !departments || isPlatformStack(name) || inScope.has(name));
+    const stacks = readArtifact(candidateOutdir, (name) => !departments || isPlatformStack(name) || isClustersStack(name) || inScope.has(name));
     const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined });
     warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
     return mlps.errors;

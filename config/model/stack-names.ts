@@ -30,3 +30,12 @@ export function platformStacksBefore(department: { readonly environments: Readon
  * which the audit, `govcloud secrets` and `govcloud preflight` read from the artifact.
  */
 export const REQUIRED_SECRETS_OUTPUT = "required_secrets";
+
+/** `clusters-<management>`: the Cluster API objects of the clusters one management cluster creates. */
+export function clustersStackName(management: string): string {
+  return `clusters-${management}`;
+}
+
+export function isClustersStack(name: string): boolean {
+  return name.startsWith("clusters-");
+}

@@ -1,0 +1,71 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { ClusterApiCluster } from "../config/model/cluster-provisioning";
+import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
+import { clustersStackName } from "../config/model/stack-names";
+import { WorkloadCluster } from "../constructs/cluster-api/workload-cluster";
+import { ClusterProviders } from "./cluster-providers";
+import { nodePoolScheduling } from "./node-pool-scheduling";
+import { configureStateBackend, type StateLocation } from "./state-backend";
+
+type ProvisionedCluster = ClusterModel & { readonly provisioning: ClusterApiCluster };
+
+export function isProvisioned(cluster: ClusterModel): cluster is ProvisionedCluster {
+  return cluster.provisioning.kind === "cluster-api";
+}
+
+/**
+ * `clusters-<management>`: the Cluster API objects of every cluster one management cluster
+ * creates, applied by the platform team before those clusters' platform stacks.
+ */
+export class ClustersStack extends TerraformStack {
+  readonly workloadClusters: readonly WorkloadCluster[];
+
+  constructor(
+    scope: Construct,
+    model: PlatformModel,
+    /** The registered cluster whose Cluster API controllers receive these objects. */
+    readonly management: string,
+    where: StateLocation,
+  ) {
+    const name = clustersStackName(management);
+    super(scope, name);
+    configureStateBackend(this, name, model, where);
+    const provider = new ClusterProviders(this, model.clusters).for(management);
+    this.workloadClusters = model.clusters
+      .filter(isProvisioned)
+      .filter((cluster) => cluster.provisioning.management === management)
+      .map((cluster) => {
+        const p = cluster.provisioning;
+        return new WorkloadCluster(this, cluster.name, {
+          provider,
+          name: cluster.name,
+          namespace: p.namespace,
+          kubernetesVersion: p.kubernetesVersion,
+          podCidr: p.podCidr,
+          serviceCidr: p.serviceCidr,
+          controlPlane: p.controlPlane,
+          hardening: { auditLogMaxAgeDays: model.logRetentionDays, secretsEncryption: p.secretsEncryption },
+          openstack: p.openstack,
+          nodePools: cluster.nodePools.map((pool) => {
+            const { labels, taints } = nodePoolScheduling(pool);
+            return {
+              name: pool.name,
+              replicas: pool.maxNodes !== undefined ? { min: pool.nodes, max: pool.maxNodes } : pool.nodes,
+              // The declaration's rules require a machine for every pool of a provisioned cluster.
+              flavor: pool.machine!.flavor,
+              image: pool.machine!.image,
+              ...(pool.machine!.failureDomain ? { failureDomain: pool.machine!.failureDomain } : {}),
+              nodeLabels: labels,
+              taints,
+            };
+          }),
+        });
+      });
+  }
+}
+
+/** The registered clusters that create others, in name order. */
+export function managementClusters(model: PlatformModel): string[] {
+  return [...new Set(model.clusters.filter(isProvisioned).map((c) => c.provisioning.management))].sort();
+}
