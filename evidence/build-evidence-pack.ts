@@ -8,6 +8,7 @@ import type { PlatformModel } from "../config/model/platform-model";
 import { serviceReplicas } from "../config/model/workload-sizing";
 import type { Level } from "../config/schema/common";
 import { declarationStamp } from "./declaration-stamp";
+import { clusterProvisioningEvidence } from "./cluster-provisioning-evidence";
 import type { DataClassificationEntry, DataSharingEntry, EvidencePack } from "./evidence-pack";
 import type { Ledger } from "./ledger";
 import type { LiveSource } from "../audit/live/run-live-audit";
@@ -60,6 +61,7 @@ export function buildEvidencePack({ model, stacks, audit, ledger, configDir, tod
     separationOfDuties: ADMIN_DUTIES.map((duty) => ({ duty, groups: [...model.admins[duty]].sort(), role: adminClusterRoleName(duty) })),
     dataClassification: dataClassification(model, stacks),
     dataSharing: dataSharing(model, stacks, audit.sharingRoutes),
+    clusterProvisioning: clusterProvisioningEvidence(model, stacks),
     inventory: model.departments.map((d) => ({
       department: d.name,
       displayName: d.displayName,

@@ -1,3 +1,4 @@
+import type { ClusterProvisioningEntry } from "./cluster-provisioning-evidence";
 import type { Level } from "../config/schema/common";
 import type { AuditResults } from "../audit/run-audit";
 import type { RulePackResult } from "../audit/mlps/rule-pack-result";
@@ -35,6 +36,8 @@ export interface EvidencePack {
   readonly dataSharing: readonly DataSharingEntry[];
   readonly inventory: readonly DepartmentInventoryEntry[];
   readonly ledger: Ledger;
+  /** How each cluster is provisioned, with the control-plane settings the artifact shows. */
+  readonly clusterProvisioning: readonly ClusterProvisioningEntry[];
 }
 
 export interface PlatformOverview {

@@ -41,6 +41,8 @@ export interface RuleOutcome {
   readonly target: string;
   readonly level?: Level;
   readonly met: boolean;
+  /** False when the artifact cannot show either way (a registered cluster's control plane): an auditor checks by hand. */
+  readonly provable?: false;
   readonly message: string;
   readonly evidence: readonly string[];
 }

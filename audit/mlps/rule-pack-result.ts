@@ -2,8 +2,8 @@ import type { Level } from "../../config/schema/common";
 import type { MlpsRequirement, RuleSeverity } from "./mlps-rule";
 import type { ScopeEntry } from "./standard-scope";
 
-/** How a finding ended: met, not met, or not met but waived by an approved deviation. */
-export type FindingStatus = "met" | "violated" | "waived";
+/** How a finding ended: met, not met, not met but waived by an approved deviation, or not provable from the artifact. */
+export type FindingStatus = "met" | "violated" | "waived" | "not-provable";
 
 export interface RuleFinding {
   readonly rule: string;
@@ -19,7 +19,7 @@ export interface RuleFinding {
 }
 
 /** A control's state for one protection level: the requirement → met / partly / waived / not applicable → evidence. */
-export type ControlState = "met" | "partly" | "waived" | "not-met" | "not-applicable";
+export type ControlState = "met" | "partly" | "waived" | "not-met" | "not-provable" | "not-applicable";
 
 export interface ControlRow {
   readonly rule: string;

@@ -6,9 +6,10 @@ import { BOUNDARY_RULES } from "./rules/boundary-rules";
 import { ruleScope } from "./standard-scope";
 import { COMPUTING_RULES } from "./rules/computing-rules";
 import { CLOUD_RULES, MANAGEMENT_RULES } from "./rules/management-rules";
+import { CONTROL_PLANE_RULES } from "./rules/control-plane-rules";
 
 /** The MLPS 2.0 rule pack, by area: boundary, computing environment, management centre, cloud extension. */
-export const MLPS_RULES: readonly MlpsRule[] = [...BOUNDARY_RULES, ...COMPUTING_RULES, ...MANAGEMENT_RULES, ...CLOUD_RULES];
+export const MLPS_RULES: readonly MlpsRule[] = [...BOUNDARY_RULES, ...COMPUTING_RULES, ...CONTROL_PLANE_RULES, ...MANAGEMENT_RULES, ...CLOUD_RULES];
 
 type Waiver = RuleContext["model"]["waivers"][number];
 
@@ -30,9 +31,10 @@ export function runRulePack(context: RuleContext, today: IsoDate, rules: readonl
 
   for (const rule of rules) {
     for (const outcome of rule.evaluate(context)) {
-      const waiver = outcome.met ? undefined : waivers.find((w) => covers(w, rule.id, outcome.target) && expiryStatus(w.expires, today) !== "expired");
+      const provable = outcome.provable !== false;
+      const waiver = outcome.met || !provable ? undefined : waivers.find((w) => covers(w, rule.id, outcome.target) && expiryStatus(w.expires, today) !== "expired");
       if (waiver) usedWaivers.set(waiver, (usedWaivers.get(waiver) ?? 0) + 1);
-      const status = outcome.met ? "met" : waiver ? "waived" : "violated";
+      const status = outcome.met ? "met" : !provable ? "not-provable" : waiver ? "waived" : "violated";
       findings.push({
         rule: rule.id,
         target: outcome.target,
@@ -108,6 +110,9 @@ function controlState(findings: readonly RuleFinding[], levelHosted: boolean): C
   if (!levelHosted || findings.length === 0) return "not-applicable";
   const violated = findings.filter((f) => f.status === "violated").length;
   const waived = findings.filter((f) => f.status === "waived").length;
+  const unprovable = findings.filter((f) => f.status === "not-provable").length;
+  if (unprovable === findings.length) return "not-provable";
+  if (violated === 0 && unprovable > 0) return "partly";
   if (violated === 0) return waived === 0 ? "met" : "waived";
   return violated === findings.length ? "not-met" : "partly";
 }

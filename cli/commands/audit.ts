@@ -76,7 +76,7 @@ export function summarizeAudit(r: AuditResults, source: string, more: readonly s
   }
   const mlps = r.mlps;
   const waived = mlps.findings.filter((f) => f.status === "waived").length;
-  lines.push(`  ${mark(mlps.passed)}  mlps          ${mlps.findings.length} findings on ${new Set(mlps.findings.map((f) => f.rule)).size} rules: ${mlps.findings.filter((f) => f.status === "met").length} met, ${waived} waived, ${mlps.findings.filter((f) => f.status === "violated").length} violated; ${mlps.errors.length} errors, ${mlps.warnings.length} warnings`);
+  lines.push(`  ${mark(mlps.passed)}  mlps          ${mlps.findings.length} findings on ${new Set(mlps.findings.map((f) => f.rule)).size} rules: ${mlps.findings.filter((f) => f.status === "met").length} met, ${waived} waived, ${mlps.findings.filter((f) => f.status === "violated").length} violated, ${mlps.findings.filter((f) => f.status === "not-provable").length} not provable from the artifact (check by hand); ${mlps.errors.length} errors, ${mlps.warnings.length} warnings`);
   lines.push(...list(mlps.errors));
   lines.push(...list(mlps.warnings.map((w) => `warning: ${w}`)));
   for (const c of r.flows.clusters) {

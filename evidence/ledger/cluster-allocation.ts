@@ -1,4 +1,5 @@
 import type { ClusterModel, PlatformModel } from "../../config/model/platform-model";
+import { describeProvisioning } from "../../config/model/cluster-provisioning";
 import type { AllocatedQuota } from "./allocated-quotas";
 import type { ClusterAllocation } from "./ledger";
 import { ratioOf, subtractAmounts, sumAmounts, type ResourceAmounts } from "./resource-amounts";
@@ -26,6 +27,7 @@ export function clusterAllocations(model: PlatformModel, quotas: readonly Alloca
     return {
       cluster: cluster.name,
       displayName: cluster.displayName,
+      provisioning: describeProvisioning(cluster.provisioning),
       capacity,
       schedulable,
       allocated,

@@ -40,6 +40,7 @@ function clusterTable(ledger: Ledger): string[] {
       ],
       rows,
     ),
+    ...ledger.clusters.map((c) => `  ${c.cluster}: ${c.provisioning}`),
   ];
 }
 

@@ -24,6 +24,8 @@ export interface Ledger {
 export interface ClusterAllocation {
   readonly cluster: string;
   readonly displayName: string;
+  /** `registered`, or how Cluster API provisions it (`Cluster API on shared-hz (OpenStack, Kubernetes v1.33.4)`). */
+  readonly provisioning: string;
   /** `clusters[].capacity` as declared. */
   readonly capacity: ResourceAmounts;
   /** Capacity × overcommit for cpu and memory; storage is never overcommitted. */

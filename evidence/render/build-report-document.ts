@@ -9,6 +9,7 @@ import { flowMatrixSection } from "./sections/flow-matrix-section";
 import { ledgerSection } from "./sections/ledger-section";
 import { mlpsControlsSection } from "./sections/mlps-controls-section";
 import { overviewSection } from "./sections/overview-section";
+import { clusterProvisioningSection } from "./sections/cluster-provisioning-section";
 import { separationOfDutiesSection } from "./sections/separation-of-duties-section";
 import { tenantIsolationSection } from "./sections/tenant-isolation-section";
 import { standardScopeSection } from "./sections/standard-scope-section";
@@ -62,6 +63,7 @@ export function buildReportDocument(pack: EvidencePack): ReportDocument {
       secretPrerequisitesSection(pack),
       ledgerSection(pack),
       auditSummarySection(pack),
+      clusterProvisioningSection(pack),
     ],
   };
 }

@@ -25,6 +25,7 @@ export const CONTROL_STATES: Readonly<Record<ControlState, Labelled>> = {
   partly: { label: "部分符合 partly met", tone: "warn" },
   waived: { label: "豁免 waived", tone: "warn" },
   "not-met": { label: "不符合 not met", tone: "bad" },
+  "not-provable": { label: "无法从制品证明 not provable (check by hand)", tone: "warn" },
   "not-applicable": { label: "不适用 not applicable", tone: "muted" },
 };
 
@@ -32,6 +33,7 @@ export const FINDING_STATUSES: Readonly<Record<FindingStatus, Labelled>> = {
   met: { label: "符合 met", tone: "ok" },
   violated: { label: "不符合 violated", tone: "bad" },
   waived: { label: "豁免 waived", tone: "warn" },
+  "not-provable": { label: "待人工核查 not provable", tone: "warn" },
 };
 
 export const CHECK_STATUSES: Readonly<Record<CheckStatus, Labelled>> = {

@@ -170,6 +170,7 @@ const ledger: Ledger = {
     {
       cluster: "secure-l4",
       displayName: "四级专属集群",
+      provisioning: "Cluster API on shared-hz (OpenStack, Kubernetes v1.33.4)",
       capacity: { cpuMillis: 192_000, memoryBytes: 768 * GI, storageBytes: 50 * TI },
       schedulable: { cpuMillis: 384_000, memoryBytes: Math.floor(768 * 1.2 * GI), storageBytes: 50 * TI },
       allocated: amounts(32, 128, 2048),
@@ -180,6 +181,7 @@ const ledger: Ledger = {
     {
       cluster: "shared-hz",
       displayName: "杭城共享集群",
+      provisioning: "registered",
       capacity: { cpuMillis: 768_000, memoryBytes: 3072 * GI, storageBytes: 200 * TI },
       schedulable: { cpuMillis: 1_536_000, memoryBytes: Math.floor(3072 * 1.2 * GI), storageBytes: 200 * TI },
       allocated: amounts(120, 480, 6144),
@@ -466,6 +468,25 @@ const passing: EvidencePack = {
     ] },
   ],
   ledger,
+  clusterProvisioning: [
+    {
+      cluster: "secure-l4",
+      displayName: "四级专属集群",
+      kind: "cluster-api",
+      provisioning: "Cluster API on shared-hz (OpenStack, Kubernetes v1.33.4)",
+      controlPlane: {
+        stack: "clusters-shared-hz",
+        address: "kubernetes_manifest.secure-l4_control-plane_0D2CEDF6",
+        version: "v1.33.4",
+        replicas: 3,
+        settings: [
+          { control: "审计日志 audit log", met: true, detail: "audit policy /etc/kubernetes/govcloud/audit-policy.yaml, log /var/log/kubernetes/audit/audit.log kept 180 days" },
+          { control: "静态加密 Secrets at rest", met: true, detail: "EncryptionConfiguration from Secret secure-l4-encryption-config (key encryption-config.yaml); its key never enters the artifact" },
+        ],
+      },
+    },
+    { cluster: "shared-hz", displayName: "杭城共享集群", kind: "registered", provisioning: "registered" },
+  ],
 };
 
 /** A platform whose audit and rule pack pass (one warning-severity violation, an expiring waiver). */

@@ -25,6 +25,7 @@ describe("renderHtml", () => {
       "12. 上线前提：密钥 Prerequisites: Secrets",
       "13. 资源整合台账 Consolidation ledger",
       "14. 审计摘要 Audit summary",
+      "15. 集群供给与控制面 Cluster provisioning and control planes",
     ]);
   });
 

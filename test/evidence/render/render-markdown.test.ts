@@ -30,6 +30,7 @@ describe("renderMarkdown", () => {
       "## 12. 上线前提：密钥 Prerequisites: Secrets",
       "## 13. 资源整合台账 Consolidation ledger",
       "## 14. 审计摘要 Audit summary",
+      "## 15. 集群供给与控制面 Cluster provisioning and control planes",
     ]);
     expect(passing.startsWith("# 江南省政务云 等保测评证据包\n\nEvidence pack: jiangnan, 江南省大数据管理局\n\n")).toBe(true);
     expect(passing).toContain("- 提交 commit: `3f2a9c1d7e4b6a8f0c2d4e6f8a0b1c3d5e7f9a1b`\n- 声明哈希 declaration sha256: `sha256:9b1f4c2e7a3d5b8c0e6f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d`\n- 日期 date: `2026-11-27`\n");
