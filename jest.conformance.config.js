@@ -12,6 +12,7 @@ const shared = resolve(process.env.GOVCLOUD_SHARED ?? join(__dirname, "..", "sha
 const corpora = [
   { path: join(shared, "netpol-conformance", "cases"), what: "the NetworkPolicy conformance corpus (np-guard/netpol-analyzer cases)" },
   { path: join(shared, "netpol-conformance", "invalid"), what: "the NetworkPolicy conformance corpus's invalid folders" },
+  { path: join(shared, "reference", "cluster-api"), what: "the Cluster API v1.14.0 and OpenStack provider v0.14.7 CRDs" },
 ];
 const missing = corpora.filter((corpus) => !existsSync(corpus.path));
 if (missing.length > 0) {
