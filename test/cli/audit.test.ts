@@ -23,7 +23,7 @@ describe("govcloud audit", () => {
     const run = await audit();
     expect(run.status).toBe(0);
     const lines = run.out.split("\n");
-    expect(lines[0]).toMatch(/^Audit of .*cdktf\.out \(江南省政务云\): 15 stacks, \d+ objects$/);
+    expect(lines[0]).toMatch(/^Audit of .*cdktf\.out \(江南省政务云\): 16 stacks, \d+ objects$/);
     expect(lines.slice(1, 9).map((l) => l.replace(/\d+/g, "N"))).toEqual([
       "  pass  schema        N objects checked against the Kubernetes OpenAPI schemas, N findings",
       "  pass  connectivity  secure-lN: N workloads, N allowed connections, N declared flows, N differences",

@@ -43,6 +43,7 @@ describe("the ledger of the fixture platform", () => {
         utilisation: { cpu: 0.125, memory: 0.125, storage: 200 / 2048 },
         headroom: { cpuMillis: cores(56), memoryBytes: Gi(112), storageBytes: Gi(1848) },
         namespaces: 1,
+        provisioning: "registered",
       },
       {
         // health/dev 4, 8Gi, 50Gi + health/prod 16, 32Gi, 500Gi + insurance/prod 8, 16Gi, 200Gi.
@@ -55,6 +56,7 @@ describe("the ledger of the fixture platform", () => {
         utilisation: { cpu: 28 / 128, memory: 56 / 256, storage: 750 / 10240 },
         headroom: { cpuMillis: cores(100), memoryBytes: Gi(200), storageBytes: Gi(9490) },
         namespaces: 3,
+        provisioning: "registered",
       },
     ]);
   });
@@ -158,6 +160,8 @@ describe("the ledger of the fixture platform", () => {
         "shared     cpu             64           128         28  21.9%       100",
         "           memory       256Gi         256Gi       56Gi  21.9%     200Gi",
         "           storage       10Ti          10Ti      750Gi   7.3%    9490Gi",
+        "  secure-l4: registered",
+        "  shared: registered",
         "",
         "Showback, per department (quota as applied; share of all allocated quota)",
         "department       cpu   share  memory   share  storage   share  environments",

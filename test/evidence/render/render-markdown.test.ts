@@ -112,4 +112,16 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown(passingPack())).toBe(passing);
     expect(passing.endsWith("\n")).toBe(true);
   });
+  test("shows per cluster how it is provisioned, and the provisioned control plane's settings with their evidence", () => {
+    const section = passing.slice(passing.indexOf("## 13."));
+    expect(section.split("\n").slice(0, 7)).toEqual([
+      "## 13. 集群供给与控制面 Cluster provisioning and control planes",
+      "",
+      "| 集群 cluster | 供给方式 provisioned | 控制面 control plane | 控制项 control | 设置 setting | 证据 evidence |",
+      "| --- | --- | --- | --- | --- | --- |",
+      "| 四级专属集群 (secure-l4) | Cluster API on shared-hz (OpenStack, Kubernetes v1.33.4) | 3 × v1.33.4 | 审计日志 audit log | audit policy /etc/kubernetes/govcloud/audit-policy.yaml, log /var/log/kubernetes/audit/audit.log kept 180 days | `clusters-shared-hz: kubernetes_manifest.secure-l4_control-plane_0D2CEDF6` |",
+      "|  |  |  | 静态加密 Secrets at rest | EncryptionConfiguration from Secret secure-l4-encryption-config (key encryption-config.yaml); its key never enters the artifact |  |",
+      "| ⚠️ 杭城共享集群 (shared-hz) | registered | 不在制品中 not in the artifact | - | 注册集群，需人工核查 registered: check the API server on the cluster by hand | - |",
+    ]);
+  });
 });
