@@ -48,7 +48,8 @@ describe("the bundled example's evidence pack", () => {
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
 
-    await expect(page.locator("section > h2").allInnerTexts()).resolves.toHaveLength(14);
+    await expect(page.locator("section > h2").allInnerTexts()).resolves.toHaveLength(15);
+    await expect(page.locator("#t-cluster-provisioning").innerText()).resolves.toMatch(/secure-l4\)\tCluster API on shared-hz \(OpenStack, Kubernetes v1\.33\.4\)\t3 × v1\.33\.4/);
     await expect(page.getByRole("heading", { name: "4. 区域间流量矩阵 Zone-to-zone flow matrix", exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.locator("header h1").innerText()).resolves.toBe(`${pack.overview.displayName} 等保测评证据包`);
     await expect(page.locator("header .stamp dd").allInnerTexts()).resolves.toEqual([pack.stamp.commit, pack.stamp.declarationHash, EXAMPLE_TODAY]);

@@ -31,7 +31,7 @@ describe("report.html in Chromium", () => {
     expect(errors).toEqual([]);
 
     const headings = page.locator("section > h2");
-    await expect(headings.allInnerTexts()).resolves.toHaveLength(14);
+    await expect(headings.allInnerTexts()).resolves.toHaveLength(15);
     for (const title of ["1. 平台概况 Platform overview", "2. 适用范围 Scope of this evidence (GB/T 22239-2019)", "3. 安全区域图 Zone diagram", "5. 等保 2.0 控制项 MLPS 2.0 controls (GB/T 22239-2019)", "12. 上线前提：密钥 Prerequisites: Secrets", "14. 审计摘要 Audit summary"]) {
       await expect(page.getByRole("heading", { name: title, exact: true }).isVisible()).resolves.toBe(true);
     }
