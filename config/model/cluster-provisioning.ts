@@ -47,9 +47,9 @@ export function buildProvisioning(cluster: string, declared: Declared | undefine
     openstack: {
       ...declared.openstack,
       credentialsSecret: declared.openstack.credentialsSecret ?? `${cluster}-cloud-config`,
-      // Availability zones keep their declared order: the first is where a lone machine goes.
-      failureDomains: [...new Set(declared.openstack.failureDomains)],
-      dnsServers: [...new Set(declared.openstack.dnsServers)],
+      // Sorted: reordering the declaration changes no byte of the output.
+      failureDomains: [...new Set(declared.openstack.failureDomains)].sort(),
+      dnsServers: [...new Set(declared.openstack.dnsServers)].sort(),
     },
   };
 }

@@ -29,8 +29,9 @@ describe("synthesis of the bundled example", () => {
   const original = copyExampleProject();
   const first = synthesizeProject(original);
 
-  it("writes a platform stack per cluster and a department stack per department", () => {
-    expect([...new Set([...first.keys()].map((path) => path.split("/")[1]).filter(Boolean))].slice(0, 3)).toEqual([
+  it("writes a clusters stack per management cluster, a platform stack per cluster and a department stack per department", () => {
+    expect([...new Set([...first.keys()].map((path) => path.split("/")[1]).filter(Boolean))].slice(0, 4)).toEqual([
+      "clusters-shared-hz",
       "dept-big-data",
       "dept-civil-affairs",
       "dept-ecology-environment",
