@@ -33,7 +33,7 @@ describe("building stacks one App each", () => {
         expect(built.every((stack) => (stack.reads !== undefined) === recordReads)).toBe(true);
       }
       const together = readTree(join(where, "together"));
-      expect(together.size).toBe(31); // manifest.json, and cdk.tf.json and the OpenTofu version file of each of the 15 stacks
+      expect(together.size).toBe(33); // manifest.json, and cdk.tf.json and the OpenTofu version file of each of the 16 stacks
       for (const { folder } of ways) expect({ folder, tree: readTree(join(where, folder)) }).toEqual({ folder, tree: together });
     } finally {
       rmSync(where, { recursive: true, force: true });
