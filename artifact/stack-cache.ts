@@ -66,7 +66,9 @@ export class StackCache {
       rmSync(target, { recursive: true, force: true });
       return undefined;
     }
-    return { name: entry.name, manifest: entry.manifest, record: entry.record };
+    // The stacks it follows are the plan's, not the stack's reads: a platform stack reads nothing
+    // of how its cluster is provisioned, yet follows the clusters stack only while Cluster API creates it.
+    return { name: entry.name, manifest: { ...entry.manifest, dependencies: [...plan.dependsOn] }, record: entry.record };
   }
 
   /**
