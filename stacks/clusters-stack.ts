@@ -7,6 +7,7 @@ import { WorkloadCluster } from "../constructs/cluster-api/workload-cluster";
 import { ClusterProviders } from "./cluster-providers";
 import { nodePoolScheduling } from "./node-pool-scheduling";
 import { configureStateBackend, type StateLocation } from "./state-backend";
+import { requireTerraformVersions } from "./terraform-version-floor";
 
 type ProvisionedCluster = ClusterModel & { readonly provisioning: ClusterApiCluster };
 
@@ -31,6 +32,7 @@ export class ClustersStack extends TerraformStack {
     const name = clustersStackName(management);
     super(scope, name);
     configureStateBackend(this, name, model, where);
+    requireTerraformVersions(this, model);
     const provider = new ClusterProviders(this, model.clusters).for(management);
     this.workloadClusters = model.clusters
       .filter(isProvisioned)

@@ -24,4 +24,8 @@ export const MLPS_RULE_IDS: readonly string[] = [
   "MLPS-CLD-01",
   "MLPS-CLD-02",
   "MLPS-CLD-03",
+  "MLPS-CPL-01",
+  "MLPS-CPL-02",
+  "MLPS-CPL-03",
+  "MLPS-CPL-04",
 ];

@@ -16,7 +16,7 @@ withTerraform(`Terraform's own reading of the bundled example (${cli?.version ??
   it("accepts every stack: init fails on nothing but the provider download", () => {
     const outcomes = initEveryStack(cli!, example.outdir);
     expect(outcomes.map((o) => o.stack)).toEqual(expect.arrayContaining(["platform-shared-hz", "platform-secure-l4", "dept-health", "dept-public-security"]));
-    expect(outcomes).toHaveLength(15);
+    expect(outcomes).toHaveLength(16);
     const refused = outcomes.filter((o) => !parsedCleanly(o)).map((o) => `${o.stack}: ${o.errors.join("; ")}\n${o.output}`);
     expect(refused).toEqual([]);
   });
