@@ -1,4 +1,5 @@
 import { error, type Problem } from "../declaration/problem";
+import { cidrContains } from "../model/ipv4";
 import type { DeclarationRule } from "./rule";
 
 /** The oldest release whose API server can limit anonymous access to the health endpoints (AuthenticationConfiguration `anonymous`, beta in v1.32). */
@@ -34,6 +35,20 @@ export const clusterProvisioningRules: DeclarationRule = ({ platform }) => {
       }
       if (provisioned.controlPlane.replicas % 2 === 0) {
         problems.push(error(file, [...at, "provisioned", "controlPlane", "replicas"], `must be an odd number, got ${provisioned.controlPlane.replicas}: each control plane machine runs an etcd member, and an even count tolerates no more failures than one fewer`));
+      }
+    }
+    // Cluster API puts the control plane machines on the subnet it creates, and each API server
+    // advertises its machine's address there: the `kubernetes` Service's endpoints, and the source
+    // of its webhook calls, are in nodeCidr, whatever else the declaration says.
+    if (provisioned && cluster.apiServer) {
+      const subnet = provisioned.openstack.nodeCidr;
+      for (const field of ["addresses", "controlPlaneRanges"] as const) {
+        (cluster.apiServer[field] ?? []).forEach((cidr, i) => {
+          if (cidrContains(subnet, cidr)) return;
+          problems.push(
+            error(file, [...at, "apiServer", field, i], `${cidr} is outside ${subnet}, the subnet (openstack.nodeCidr) Cluster API creates for cluster "${cluster.name}"'s machines, where its API servers get their addresses: declare addresses inside it`),
+          );
+        });
       }
     }
     const zones = provisioned?.openstack.failureDomains ?? [];

@@ -74,3 +74,22 @@ describe("clusters provisioned by Cluster API", () => {
     ]);
   });
 });
+
+describe("the API server of a provisioned cluster", () => {
+  const withApiServer = (apiServer: Record<string, unknown>): Edit => (file) => {
+    provisionSecureL4({ openstack: { externalNetworkId: "ext-net", nodeCidr: "10.41.16.0/20", dnsServers: ["10.0.0.53"] } })(file);
+    file("platform.yaml", (d) => d.setIn(["clusters", 1, "apiServer"], d.createNode(apiServer)));
+  };
+
+  it("accepts endpoints and control-plane ranges inside the machines' subnet", () => {
+    expect(problemsAfter(withApiServer({ addresses: ["10.41.16.0/20"], controlPlaneRanges: ["10.41.16.0/24"] }))).toEqual({ valid: true, lines: [] });
+  });
+
+  it("refuses endpoints and control-plane ranges outside it: the control plane machines get their addresses there", () => {
+    const lines = problemsAfter(withApiServer({ addresses: ["10.41.16.10/32", "10.41.255.10/32"], controlPlaneRanges: ["10.41.0.0/16"] })).lines;
+    expect(lines).toEqual([
+      'config/platform.yaml:65:11 clusters[1].apiServer.addresses[1]: 10.41.255.10/32 is outside 10.41.16.0/20, the subnet (openstack.nodeCidr) Cluster API creates for cluster "secure-l4"\'s machines, where its API servers get their addresses: declare addresses inside it',
+      'config/platform.yaml:67:11 clusters[1].apiServer.controlPlaneRanges[0]: 10.41.0.0/16 is outside 10.41.16.0/20, the subnet (openstack.nodeCidr) Cluster API creates for cluster "secure-l4"\'s machines, where its API servers get their addresses: declare addresses inside it',
+    ]);
+  });
+});
