@@ -29,24 +29,24 @@ describe("govcloud synth with its stack cache", () => {
     const first = synth(project);
     expect(first.status).toBe(0);
     expect(first.stderr).toMatch(/^(warning|config\/)/);
-    expect(first.stdout).toBe("Synthesized 15 stacks into cdktf.out/stacks in T s.\n");
+    expect(first.stdout).toBe("Synthesized 16 stacks into cdktf.out/stacks in T s.\n");
     expect(readFileSync(join(project, ".govcloud-cache", ".gitignore"), "utf8")).toMatch(/^\*$/m);
     const cold = readTree(join(project, "cdktf.out"));
 
     const second = synth(project);
-    expect(second.stdout).toBe("Synthesized 15 stacks (15 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
+    expect(second.stdout).toBe("Synthesized 16 stacks (16 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
     // The same gate verdict, and no progress line in a log.
     expect(second.stderr).toBe(first.stderr);
     expect(readTree(join(project, "cdktf.out"))).toEqual(cold);
 
     const health = join(project, "config", "departments", "health.yaml");
     writeFileSync(health, readFileSync(health, "utf8").replace(/(displayName: .*)/, "$1（修订）"));
-    expect(synth(project).stdout).toBe("Synthesized 15 stacks (14 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
+    expect(synth(project).stdout).toBe("Synthesized 16 stacks (15 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
     const edited = readTree(join(project, "cdktf.out"));
     expect([...edited.keys()].filter((path) => edited.get(path) !== cold.get(path))).toEqual(["stacks/dept-health/cdk.tf.json"]);
 
     const noCache = synth(project, "--no-cache");
-    expect(noCache.stdout).toBe("Synthesized 15 stacks into cdktf.out/stacks in T s.\n");
+    expect(noCache.stdout).toBe("Synthesized 16 stacks into cdktf.out/stacks in T s.\n");
     expect(readTree(join(project, "cdktf.out"))).toEqual(edited);
     expect(existsSync(join(project, ".govcloud-cache", "dept-health", "entry.json"))).toBe(true);
   }, 300_000);
