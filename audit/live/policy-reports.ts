@@ -168,9 +168,9 @@ function connectivityResults(results: LiveAuditResults): Placed[] {
 }
 
 /**
- * MLPS rule findings name a target `department/environment[/service]`, a whole department or the
- * platform: an environment's go in its namespace's report, the others in the ClusterPolicyReport
- * of every cluster they concern.
+ * MLPS rule findings name a target `department/environment[/service]`, a whole department, a
+ * cluster (`cluster/<name>`) or the platform: an environment's go in its namespace's report, a
+ * cluster's in its ClusterPolicyReport, the others in the ClusterPolicyReport of every cluster they concern.
  */
 function ruleResults(results: LiveAuditResults, environments: readonly EnvironmentHome[]): Placed[] {
   const clusters = results.live.clusters.map((c) => c.cluster);
@@ -179,7 +179,8 @@ function ruleResults(results: LiveAuditResults, environments: readonly Environme
   const placed: Placed[] = [];
   for (const f of results.mlps.findings) {
     const [department, environment] = f.target.split("/");
-    const status: Result = f.status === "met" ? "pass" : f.status === "waived" ? "skip" : warningRules.has(f.rule) ? "warn" : "fail";
+    // Waived, or not provable from what the audit reads (checked by hand): not evaluated here.
+    const status: Result = f.status === "met" ? "pass" : f.status === "waived" || f.status === "not-provable" ? "skip" : warningRules.has(f.rule) ? "warn" : "fail";
     const result = {
       policy: f.rule,
       rule: f.target,
@@ -189,6 +190,11 @@ function ruleResults(results: LiveAuditResults, environments: readonly Environme
       message: f.message,
       ...(f.waiver ? { properties: { waiver: f.waiver.ticket, approver: f.waiver.approver, expires: f.waiver.expires } } : {}),
     };
+    // A cluster's own finding (`cluster/<name>`, its control plane) goes in that cluster's report only.
+    if (department === "cluster") {
+      if (clusters.includes(environment)) placed.push({ cluster: environment, result });
+      continue;
+    }
     const homes = environments.filter((e) => e.department === department && (environment === undefined || e.environment === environment) && clusters.includes(e.cluster));
     if (environment !== undefined && homes.length > 0) {
       for (const home of homes) placed.push({ cluster: home.cluster, namespace: home.namespace, result });

@@ -45,7 +45,7 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
   const flows = verifyFlows(resources.connectivity, model);
   const rbac = analyzeRbac(resources.objects, model);
   const tenancy = runTenancyBenchmark(resources.objects, model, rbac);
-  const mlps = runRulePack({ model, stacks: resources.objects, flows, rbac, tenancy }, today);
+  const mlps = runRulePack({ model, stacks: resources.objects, flows, rbac, tenancy, clusterApiObjects: false }, today);
   const sharingRoutes = verifySharingRoutes(resources.objects, model);
   // Tenants' pods only: the platform components in the gateway and management zones bring their own Secrets.
   const tenants = new Set(model.departments.flatMap((d) => d.environments).map((e) => `${e.cluster}\u0000${e.namespace}`));

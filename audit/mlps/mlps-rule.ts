@@ -31,6 +31,12 @@ export interface RuleContext {
   readonly flows: FlowReport;
   readonly rbac: RbacReport;
   readonly tenancy: TenancyReport;
+  /**
+   * False when `stacks` are a live snapshot: it captures no Cluster API objects (they live on the
+   * management cluster, in kinds other clusters do not serve), so provisioned control planes are
+   * not provable from it. @default - the stacks are the artifact, which holds them
+   */
+  readonly clusterApiObjects?: false;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { KubernetesObject } from "../../export/kubernetes-object";
 import { platformPeers } from "../../flows/platform-peers";
 import { CONTROLLER_POD_LABELS, exceedsController, hasTemplateLabels, templateLabels, type PlacedObject } from "../live-resources";
 import { describe, identity } from "../read-snapshot";
+import { snapshotKind } from "../snapshot-kinds";
 import { compareFields } from "./compare-fields";
 import { differentFieldImpact, extraObjectImpact, missingObjectImpact, privilegesOf, type Impact } from "./isolation-impact";
 
@@ -151,6 +152,9 @@ export function findDrift(
   const snapshotClusters = new Set(placed.map((p) => p.live.cluster));
   for (const [key, resource] of declared) {
     if (seen.has(key) || !snapshotClusters.has(resource.cluster)) continue;
+    // A kind the snapshot does not capture (the Cluster API objects a management cluster holds)
+    // is absent from every snapshot: its absence says nothing.
+    if (!snapshotKind(resource.object.apiVersion, resource.object.kind)) continue;
     findings.push(finding(resource.cluster, "declared-missing", resource.object, resource.namespaced, missingObjectImpact(resource.object), { terraform: ref(resource) }));
   }
   findings.sort(

@@ -27,7 +27,13 @@ function perCluster(rule: { levels: readonly Level[] }, context: RuleContext, de
       ? decide(view)
       : cluster.provisioning.kind === "registered"
         ? { met: false, provable: false, message: "registered cluster: its control plane is not in the artifact; check the API server's settings on the cluster" }
-        : { met: false, message: `no Cluster and KubeadmControlPlane for ${cluster.name} in the artifact` };
+        : context.clusterApiObjects === false
+          ? {
+              met: false,
+              provable: false,
+              message: `the live snapshot holds no Cluster API objects: check the KubeadmControlPlane of ${cluster.name} on ${cluster.provisioning.management} (namespace ${cluster.provisioning.namespace}) by hand`,
+            }
+          : { met: false, message: `no Cluster and KubeadmControlPlane for ${cluster.name} in the artifact` };
     return cluster.levels
       .filter((level) => rule.levels.includes(level))
       .map((level) => ({ target: `cluster/${cluster.name}`, level, ...verdict, evidence: view ? [ref(view.resource)] : [] }));

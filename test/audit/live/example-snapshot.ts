@@ -22,6 +22,8 @@ export class ExampleSnapshot {
   constructor(outdir: string) {
     this.clusters = new Map();
     for (const resource of readArtifact(outdir).flatMap((s) => s.resources)) {
+      // The capture commands list only the kinds of the snapshot (not the Cluster API objects).
+      if (!snapshotKind(resource.object.apiVersion, resource.object.kind)) continue;
       const list = this.clusters.get(resource.cluster) ?? clusterBaseline(resource.cluster);
       this.clusters.set(resource.cluster, list);
       const stored = storedByTerraform(resource.object, resource.cluster);
