@@ -113,9 +113,9 @@ describe("renderMarkdown", () => {
     expect(passing.endsWith("\n")).toBe(true);
   });
   test("shows per cluster how it is provisioned, and the provisioned control plane's settings with their evidence", () => {
-    const section = passing.slice(passing.indexOf("## 14."));
+    const section = passing.slice(passing.indexOf("## 15."));
     expect(section.split("\n").slice(0, 7)).toEqual([
-      "## 14. 集群供给与控制面 Cluster provisioning and control planes",
+      "## 15. 集群供给与控制面 Cluster provisioning and control planes",
       "",
       "| 集群 cluster | 供给方式 provisioned | 控制面 control plane | 控制项 control | 设置 setting | 证据 evidence |",
       "| --- | --- | --- | --- | --- | --- |",
