@@ -11,6 +11,7 @@ import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./repla
 import { departmentStackName } from "../config/model/stack-names";
 import { readInventories } from "./stack-inventory";
 import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terraform-working-files";
+import { dataLossRefusals, planPreview } from "./plan-preview";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
@@ -132,7 +133,10 @@ export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOpt
     const built = new Map(builtStacks.map((stack) => [stack.name, stack]));
     const results = plans.map((plan) => (built.get(plan.name) ?? reused.get(plan.name))!);
     writeManifest(staging, onlySome ? [...previousManifestEntries(staging), ...results] : results);
-    const errors = options.check?.(staging) ?? [];
+    // Nothing Terraform would plan as the loss of data gets past here: compared with the record
+    // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
+    const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
+    const errors = [...dataLossRefusals(planPreview(model.statefulLock, staging, previous, plans.map((p) => p.name))), ...(options.check?.(staging) ?? [])];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     if (cache) for (const stack of built.values()) cache.store(stack, staging);
     carryTerraformWorkingFiles(outdir, staging);

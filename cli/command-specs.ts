@@ -105,12 +105,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "diff",
-    arguments: "OLD NEW",
-    minArguments: 2,
+    arguments: "[OLD NEW]",
+    minArguments: 0,
     maxArguments: 2,
-    summary: "what changes between two synthesized outputs, per department and zone (for approvals)",
-    options: [],
-    examples: ["govcloud diff ../main/cdktf.out cdktf.out"],
+    summary:
+      "without arguments, the plan preview: what Terraform will do to each stack if the declaration is synthesized now, against the record of applied state (exit 1 when it would lose data); with OLD NEW, what changes between two synthesized outputs, per department and zone (for approvals)",
+    options: ["config", "out", "today"],
+    examples: ["govcloud diff", "govcloud diff ../main/cdktf.out cdktf.out"],
   },
   {
     name: "export",

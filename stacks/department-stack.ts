@@ -1,4 +1,5 @@
 import { TerraformOutput, TerraformStack, type TerraformResource } from "cdktf";
+import type { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import type { Construct } from "constructs";
 import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
 import type { DepartmentModel, PlatformModel } from "../config/model/platform-model";
@@ -72,8 +73,11 @@ export class DepartmentStack extends TerraformStack {
       const stateful = placed.filter((p) => p.statefulResources.length > 0);
       if (stateful.length === 0) continue;
       this.record({ key: `${department.name}/${env.name}`, kind: "namespace", stack: name, resources: [this.address(tenantNamespace.namespace)] });
-      for (const { service, statefulResources } of stateful) {
+      for (const { service, statefulResources, dataClaims } of stateful) {
+        const key = `${department.name}/${env.name}/${service.name}`;
+        const imported = dataClaims ? this.adoptExistingClaims(model, key, dataClaims.statefulSet, dataClaims.claims, env.namespace) : [];
         this.record({
+          ...(imported.length > 0 ? { imported } : {}),
           key: `${department.name}/${env.name}/${service.name}`,
           kind: "service",
           template: service.template,
@@ -94,6 +98,23 @@ export class DepartmentStack extends TerraformStack {
       // Terraform needs the provider of every object in state, even to forget it.
       if (cluster !== undefined) providers.for(cluster);
     }
+  }
+
+  /**
+   * A StatefulSet applied before govcloud managed its data claims created them itself: Terraform
+   * imports those claims (`import` blocks) rather than failing to create what exists. That is
+   * decided once, when the record has the StatefulSet and none of its claims, and then kept in
+   * the record (`imported`), because a fresh clone synthesizes again before it applies. New
+   * stores and new replicas get claims created by Terraform. Returns the imported addresses.
+   */
+  private adoptExistingClaims(model: PlatformModel, key: string, statefulSet: TerraformResource, claims: readonly PersistentVolumeClaimV1[], namespace: string): string[] {
+    const stack = this.node.id;
+    const recorded = new Set(Object.values(model.statefulLock.stacks[stack] ?? {}).flatMap((namespaces) => Object.values(namespaces).flat()));
+    const earlier = new Set(model.statefulLock.entries.find((e) => e.stack === stack && e.key === key)?.imported ?? []);
+    const firstTime = recorded.has(this.address(statefulSet)) && !claims.some((claim) => recorded.has(this.address(claim)));
+    const adopted = claims.filter((claim) => firstTime || earlier.has(this.address(claim)));
+    for (const claim of adopted) claim.importFrom(`${namespace}/${claim.metadata.nameInput}`, claim.provider);
+    return adopted.map((claim) => this.address(claim));
   }
 
   private record(entry: StatefulLockEntry): void {

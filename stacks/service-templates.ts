@@ -12,6 +12,7 @@ import { WorkerTemplate } from "../constructs/templates/worker-template";
 import type { SecretRead } from "../constructs/templates/secret-reads";
 import type { BackupProps, ExposureProps, WorkloadTemplateProps } from "../constructs/templates/workload-props";
 import type { TerraformProvider } from "cdktf";
+import type { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 
 /** What a stack needs back from a template: the objects whose loss would lose data. */
 export interface PlacedService {
@@ -19,6 +20,8 @@ export interface PlacedService {
   readonly statefulResources: readonly TerraformResource[];
   /** Every Secret the template's objects read. */
   readonly secretReads: readonly SecretRead[];
+  /** A store's per-replica data claims, with the StatefulSet that adopts them. */
+  readonly dataClaims?: { readonly statefulSet: TerraformResource; readonly claims: readonly PersistentVolumeClaimV1[] };
 }
 
 /** model → template props: one catalog template per service, with the platform's defaults filled in. */
@@ -76,11 +79,11 @@ export function addServiceTemplate(
         exporterImage: model.templateImages.postgresExporter,
         backup: backupOf(model, service),
       });
-      return { service, statefulResources: db.statefulResources, secretReads: db.secretReads };
+      return { service, statefulResources: db.statefulResources, secretReads: db.secretReads, dataClaims: { statefulSet: db.statefulSet, claims: db.dataClaims } };
     }
     case "redis": {
       const cache = new RedisTemplate(scope, id, { ...store, exporterImage: model.templateImages.redisExporter });
-      return { service, statefulResources: cache.statefulResources, secretReads: cache.secretReads };
+      return { service, statefulResources: cache.statefulResources, secretReads: cache.secretReads, dataClaims: { statefulSet: cache.statefulSet, claims: cache.dataClaims } };
     }
   }
 }

@@ -32,6 +32,12 @@ const lockEntry = z.strictObject({
   template: z.string().optional(),
   stack: z.string().min(1),
   resources: z.array(address).min(1),
+  /**
+   * Data claims the StatefulSet created before govcloud managed them: imported into state by an
+   * `import` block, kept in every synthesis (a no-op once they are in state) so a fresh clone
+   * that synthesizes again imports rather than fails to create what exists.
+   */
+  imported: z.array(address).min(1).optional(),
   retired: z.literal(true).optional(),
 });
 
@@ -106,7 +112,7 @@ const sortedRecord = <T, U>(record: Readonly<Record<string, T>>, map: (value: T)
 export function serializeLock(lock: StatefulLock): string {
   const entries = [...lock.entries]
     .sort((a, b) => compare(a.key, b.key) || compare(a.kind, b.kind))
-    .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(compare), ...(e.retired ? { retired: true } : {}) }));
+    .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(compare), ...(e.imported ? { imported: [...e.imported].sort(compare) } : {}), ...(e.retired ? { retired: true } : {}) }));
   const environments = sortedRecord(lock.environments, (p) => ({ cluster: p.cluster }));
   const stacks = sortedRecord(lock.stacks, (clusters) => sortedRecord(clusters, (namespaces) => sortedRecord(namespaces, (addresses) => [...new Set(addresses)].sort(compare))));
   return `${JSON.stringify({ version: 2, entries, environments, stacks }, null, 2)}\n`;

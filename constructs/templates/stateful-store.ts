@@ -4,6 +4,8 @@ import type { Construct } from "constructs";
 import type { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
+import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
+import { LABEL, MANAGED_LABELS } from "../labels";
 import { SIDECAR_RESOURCES } from "./template-resources";
 import { hardenedContainer, hardenedPodSpec, tcpProbes, type EnvVar } from "./hardened-pod";
 import { requirePinnedImage, resolveReplicas } from "./workload-guards";
@@ -20,7 +22,10 @@ export const DATA_VOLUME = "data";
 export const CREDENTIALS_SECRET_KEYS = { username: "username", password: "password" } as const;
 
 export interface StatefulStoreProps extends WorkloadTemplateProps {
-  /** Size of each replica's data volume (`20Gi`), claimed through the StatefulSet and retained when it is deleted or scaled down. */
+  /**
+   * Size of each replica's data volume (`20Gi`). Growing it is an in-place change of the claims
+   * (on a storage class that allows volume expansion); a claim never shrinks.
+   */
   readonly storage: string;
   /**
    * Existing Secret holding the store's credentials under the keys of
@@ -66,6 +71,8 @@ export abstract class StatefulStore extends WorkloadTemplate {
   /** Present at level 3 and above. */
   readonly disruptionBudget?: PodDisruptionBudgetV1;
   readonly replicas: number;
+  /** Each replica's data volume claim, `data-<service>-<ordinal>`, by ordinal. */
+  readonly dataClaims: PersistentVolumeClaimV1[];
   /**
    * Resources holding data, in a fixed order (the StatefulSet first), whose Terraform addresses
    * the stack records so that a removal is always deliberate.
@@ -101,10 +108,37 @@ export abstract class StatefulStore extends WorkloadTemplate {
     });
 
     const scratch = Object.entries(engine.scratch ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    // Claims carry only labels that never change for the life of the data (no level, zone or
+    // data class: re-grading an environment must not touch its volumes).
+    const claimLabels = {
+      ...MANAGED_LABELS,
+      ...this.selectorLabels,
+      [LABEL.instance]: this.labels[LABEL.instance],
+      [LABEL.department]: props.department,
+      [LABEL.environment]: props.environment,
+    };
+    const claimSpec = { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: props.storage } } };
+    // Kubernetes never updates a StatefulSet's volume claim templates, and the provider does not
+    // send such an edit either, so a larger size there would never reach a volume. The claims are
+    // therefore objects of their own, named as the StatefulSet names its claims, which it adopts:
+    // growing one is an in-place update of the claim (the provider's PersistentVolumeClaim
+    // resizes in place, and replaces only on a decrease, which govcloud refuses). They exist
+    // before the StatefulSet creates pods, so it never creates them itself.
+    this.dataClaims = Array.from({ length: replicas }, (_, ordinal) =>
+      new PersistentVolumeClaimV1(this, `data-claim-${ordinal}`, {
+        provider,
+        lifecycle: { preventDestroy: true },
+        // A claim on a WaitForFirstConsumer class binds only when its pod is scheduled.
+        waitUntilBound: false,
+        metadata: { name: dataClaimName(service, ordinal), namespace: props.namespace, labels: claimLabels },
+        spec: claimSpec,
+      }),
+    );
     this.statefulSet = new StatefulSetV1(this, "stateful-set", {
       provider,
-      dependsOn: [this.serviceAccount, this.headlessService],
-      lifecycle: { preventDestroy: true },
+      dependsOn: [this.serviceAccount, this.headlessService, ...this.dataClaims],
+      // The template only names the claims for new replicas; the claims above are what is sized.
+      lifecycle: { preventDestroy: true, ignoreChanges: ["spec[0].volume_claim_template"] },
       waitForRollout: APPLY_WAITS.waitForRollout,
       metadata: this.metadata(service),
       spec: {
@@ -115,8 +149,8 @@ export abstract class StatefulStore extends WorkloadTemplate {
         persistentVolumeClaimRetentionPolicy: [{ whenDeleted: "Retain", whenScaled: "Retain" }],
         volumeClaimTemplate: [
           {
-            metadata: { name: DATA_VOLUME, labels: { ...this.labels } },
-            spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: props.storage } } },
+            metadata: { name: DATA_VOLUME, labels: claimLabels },
+            spec: claimSpec,
           },
         ],
         template: {
@@ -153,8 +187,13 @@ export abstract class StatefulStore extends WorkloadTemplate {
       },
     });
     this.disruptionBudget = this.addDisruptionBudget();
-    this.statefulResources = [this.statefulSet];
+    this.statefulResources = [this.statefulSet, ...this.dataClaims];
   }
+}
+
+/** The name the StatefulSet controller gives replica `ordinal`'s data claim: `<template>-<statefulset>-<ordinal>`. */
+export function dataClaimName(service: string, ordinal: number): string {
+  return `${DATA_VOLUME}-${service}-${ordinal}`;
 }
 
 export function headlessServiceName(service: string): string {

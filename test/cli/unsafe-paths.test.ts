@@ -104,7 +104,7 @@ describe("options", () => {
       out: "",
       err: "govcloud validate: validate does not take --to; it takes --config, --today; see govcloud validate --help\n",
     });
-    expect((await govcloud(["diff", "--out", "x", "a", "b"])).err).toBe("govcloud diff: diff does not take --out; it takes no options; see govcloud diff --help\n");
+    expect((await govcloud(["diff", "--to", "x", "a", "b"])).err).toBe("govcloud diff: diff does not take --to; it takes --config, --out, --today; see govcloud diff --help\n");
   });
 
   it("shows a declaration outside the working directory by its absolute path", async () => {

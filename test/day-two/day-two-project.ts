@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
-import { synthesizePlatform } from "../../artifact/synthesize-platform";
+import { SynthesisRefusedError, synthesizePlatform } from "../../artifact/synthesize-platform";
+import { dataLossRefusals, formatPlanPreview, previewDeclaration } from "../../artifact/plan-preview";
 import { formatProblem } from "../../config/declaration/problem";
 import { readPlatform } from "../../config/read-platform";
 import { EXAMPLE_TODAY, synthesizeExample } from "../stacks/example-artifact";
@@ -50,7 +51,12 @@ export class DayTwoProject {
   synth(): { problems: string[] } {
     const { model, problems } = readPlatform(this.config, this.root, { today: EXAMPLE_TODAY });
     if (!model) return { problems: problems.filter((p) => p.severity === "error").map(formatProblem) };
-    synthesizePlatform(model, { outdir: this.outdir, projectRoot: this.root, configDir: this.config });
+    try {
+      synthesizePlatform(model, { outdir: this.outdir, projectRoot: this.root, configDir: this.config });
+    } catch (e) {
+      if (e instanceof SynthesisRefusedError) return { problems: [...e.errors] };
+      throw e;
+    }
     return { problems: [] };
   }
 
@@ -58,6 +64,14 @@ export class DayTwoProject {
   synthOrFail(): void {
     const { problems } = this.synth();
     if (problems.length > 0) throw new Error(problems.join("\n"));
+  }
+
+  /** `govcloud diff`'s plan preview of the declaration as it stands, and its data-loss refusals. */
+  preview(): { text: string; refusals: string[] } {
+    const { model, problems } = readPlatform(this.config, this.root, { today: EXAMPLE_TODAY });
+    if (!model) throw new Error(problems.map(formatProblem).join("\n"));
+    const plans = previewDeclaration(model, { outdir: this.outdir, projectRoot: this.root });
+    return { text: formatPlanPreview(plans), refusals: dataLossRefusals(plans) };
   }
 
   stack(name: string): Record<string, any> {
