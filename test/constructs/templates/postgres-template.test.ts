@@ -6,7 +6,7 @@ import type { Construct } from "constructs";
 import type { ProtectionLevel } from "../../../constructs/labels";
 import { PostgresTemplate, type PostgresTemplateProps } from "../../../constructs/templates/postgres-template";
 import { resourcesOf } from "../test-provider";
-import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, allResources, expectedLabels, podSecurityContext, synth, workloadProps } from "./template-fixtures";
+import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, allResources, expectedClaimLabels, expectedLabels, podSecurityContext, synth, workloadProps } from "./template-fixtures";
 
 const SELECTOR = { "govcloud/service": "records", "app.kubernetes.io/name": "records" };
 const secretRef = (name: string, key: string) => ({ name, value_from: { secret_key_ref: { name: "records-db-credentials", key } } });
@@ -101,21 +101,25 @@ describe("PostgresTemplate", () => {
     });
   });
 
-  it("claims the storage per replica, retains the claims, and keeps the StatefulSet from destruction", () => {
+  it("claims the storage per replica with claims of its own, retained, that the StatefulSet adopts; its claim template is never edited", () => {
     expect(level2).toHaveResourceWithProperties(StatefulSetV1, {
-      lifecycle: { prevent_destroy: true },
+      lifecycle: { prevent_destroy: true, ignore_changes: ["spec[0].volume_claim_template"] },
       spec: expect.objectContaining({
         service_name: "records-headless",
         persistent_volume_claim_retention_policy: [{ when_deleted: "Retain", when_scaled: "Retain" }],
         volume_claim_template: [
           {
-            metadata: { name: "data", labels: expectedLabels(2, "records", "postgres") },
+            metadata: { name: "data", labels: expectedClaimLabels("records") },
             spec: { access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "100Gi" } } },
           },
         ],
       }),
     });
+    const claims = resourcesOf(level3, "kubernetes_persistent_volume_claim_v1").filter((c) => c.metadata.name.startsWith("data-"));
+    expect(claims.map((c) => ({ name: c.metadata.name, labels: c.metadata.labels, spec: c.spec, lifecycle: c.lifecycle, wait: c.wait_until_bound }))).toEqual([0, 1].map(claimOf));
+    expect(resourcesOf(level3, "kubernetes_stateful_set_v1")[0].depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.records_data-claim-0_[0-9A-F]{8}$/)]));
   });
+
 
   it("names replicas through a headless Service and sends clients to the primary, ordinal 0", () => {
     const services = resourcesOf(level2, "kubernetes_service_v1").map((s) => [s.metadata.name, s.spec]);
@@ -212,7 +216,7 @@ describe("PostgresTemplate", () => {
       expect(container.command[2]).not.toMatch(/\$\{|%\{/);
     });
 
-    it("records the StatefulSet, then the backup claim, as its stateful resources", () => {
+    it("records the StatefulSet, its data claims, then the backup claim, as its stateful resources", () => {
       let addresses: string[] = [];
       Testing.synthScope((scope) => {
         const template = new PostgresTemplate(scope, "records", postgresProps(scope, 3, { backup: volumeBackup }));
@@ -220,6 +224,8 @@ describe("PostgresTemplate", () => {
       });
       expect(addresses).toEqual([
         expect.stringMatching(/^kubernetes_stateful_set_v1\.records_stateful-set_[0-9A-F]{8}$/),
+        expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.records_data-claim-0_[0-9A-F]{8}$/),
+        expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.records_data-claim-1_[0-9A-F]{8}$/),
         expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.records_backup_volume_[0-9A-F]{8}$/),
       ]);
     });
@@ -229,7 +235,7 @@ describe("PostgresTemplate", () => {
     const synthesized = synthPostgres(2, { backup: s3Backup });
 
     it("streams the dump to the bucket with the target Secret's credentials and creates no claim", () => {
-      expect(resourcesOf(synthesized, "kubernetes_persistent_volume_claim_v1")).toEqual([]);
+      expect(resourcesOf(synthesized, "kubernetes_persistent_volume_claim_v1").filter((c) => !c.metadata.name.startsWith("data-"))).toEqual([]);
       const [container] = resourcesOf(synthesized, "kubernetes_cron_job_v1")[0].spec.job_template.spec.template.spec.container;
       expect(container.env_from).toBeUndefined();
       expect(container.env).toEqual(
@@ -243,10 +249,10 @@ describe("PostgresTemplate", () => {
       expect(container.command[2]).toContain('pg_dumpall --clean | gzip | aws s3 cp - "s3://$S3_BUCKET/records/records-$stamp.sql.gz" --endpoint-url "$S3_ENDPOINT"');
     });
 
-    it("records only the StatefulSet as stateful", () => {
+    it("records only the StatefulSet and its data claims as stateful", () => {
       Testing.synthScope((scope) => {
         const template = new PostgresTemplate(scope, "records", postgresProps(scope, 2, { backup: s3Backup }));
-        expect(template.statefulResources.map((r) => r.terraformResourceType)).toEqual(["kubernetes_stateful_set_v1"]);
+        expect(template.statefulResources.map((r) => r.terraformResourceType)).toEqual(["kubernetes_stateful_set_v1", "kubernetes_persistent_volume_claim_v1"]);
       });
     });
   });
@@ -268,3 +274,13 @@ describe("PostgresTemplate", () => {
     expect(() => synthPostgres(level, bad as Partial<PostgresTemplateProps>)).toThrow(new Error(message));
   });
 });
+
+function claimOf(ordinal: number) {
+  return {
+    name: `data-records-${ordinal}`,
+    labels: expectedClaimLabels("records"),
+    spec: { access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "100Gi" } } },
+    lifecycle: { prevent_destroy: true },
+    wait: false,
+  };
+}

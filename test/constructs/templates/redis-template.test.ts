@@ -4,7 +4,7 @@ import type { Construct } from "constructs";
 import type { ProtectionLevel } from "../../../constructs/labels";
 import { RedisTemplate, type RedisTemplateProps } from "../../../constructs/templates/redis-template";
 import { resourcesOf } from "../test-provider";
-import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, expectedLabels, podSecurityContext, synth, workloadProps } from "./template-fixtures";
+import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, expectedClaimLabels, expectedLabels, podSecurityContext, synth, workloadProps } from "./template-fixtures";
 
 const SELECTOR = { "govcloud/service": "sessions", "app.kubernetes.io/name": "sessions" };
 const password = (name: string) => ({ name, value_from: { secret_key_ref: { name: "sessions-redis-credentials", key: "password" } } });
@@ -88,21 +88,25 @@ describe("RedisTemplate", () => {
     });
   });
 
-  it("claims the storage per replica, retains the claims, and keeps the StatefulSet from destruction", () => {
+  it("claims the storage per replica with claims of its own, retained, that the StatefulSet adopts; its claim template is never edited", () => {
     expect(level2).toHaveResourceWithProperties(StatefulSetV1, {
-      lifecycle: { prevent_destroy: true },
+      lifecycle: { prevent_destroy: true, ignore_changes: ["spec[0].volume_claim_template"] },
       spec: expect.objectContaining({
         service_name: "sessions-headless",
         persistent_volume_claim_retention_policy: [{ when_deleted: "Retain", when_scaled: "Retain" }],
         volume_claim_template: [
           {
-            metadata: { name: "data", labels: expectedLabels(2, "sessions", "redis") },
+            metadata: { name: "data", labels: expectedClaimLabels("sessions") },
             spec: { access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } },
           },
         ],
       }),
     });
+    const claims = resourcesOf(level3, "kubernetes_persistent_volume_claim_v1").filter((c) => c.metadata.name.startsWith("data-"));
+    expect(claims.map((c) => ({ name: c.metadata.name, labels: c.metadata.labels, spec: c.spec, lifecycle: c.lifecycle, wait: c.wait_until_bound }))).toEqual([0, 1, 2].map(claimOf));
+    expect(resourcesOf(level3, "kubernetes_stateful_set_v1")[0].depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.sessions_data-claim-0_[0-9A-F]{8}$/)]));
   });
+
 
   it("names replicas through a headless Service and sends clients to the primary", () => {
     const port = [{ name: "redis", port: 6379, target_port: "redis", protocol: "TCP" }];
@@ -134,10 +138,11 @@ describe("RedisTemplate", () => {
     expect(resourcesOf(level3, "kubernetes_secret_v1")).toEqual([]);
   });
 
-  it("records the StatefulSet as its only stateful resource", () => {
+  it("records the StatefulSet and its one data claim (one replica) as its stateful resources", () => {
     Testing.synthScope((scope) => {
       const template = new RedisTemplate(scope, "sessions", redisProps(scope, 2));
-      expect(template.statefulResources).toEqual([template.statefulSet]);
+      expect(template.dataClaims).toHaveLength(1);
+      expect(template.statefulResources).toEqual([template.statefulSet, ...template.dataClaims]);
     });
   });
 
@@ -159,3 +164,13 @@ describe("RedisTemplate", () => {
     expect(() => synthRedis(level, bad as Partial<RedisTemplateProps>)).toThrow(new Error(message));
   });
 });
+
+function claimOf(ordinal: number) {
+  return {
+    name: `data-sessions-${ordinal}`,
+    labels: expectedClaimLabels("sessions"),
+    spec: { access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } },
+    lifecycle: { prevent_destroy: true },
+    wait: false,
+  };
+}

@@ -67,6 +67,19 @@ export function expectedLabels(level: number, service: string, component: string
   };
 }
 
+/** The labels of a store's data claims: only those that never change (no level, zone, data class or component). */
+export function expectedClaimLabels(service: string): Record<string, string> {
+  return {
+    "app.kubernetes.io/name": service,
+    "app.kubernetes.io/instance": `health-prod-${service}`,
+    "app.kubernetes.io/managed-by": "govcloud",
+    "app.kubernetes.io/part-of": "govcloud",
+    "govcloud/department": "health",
+    "govcloud/environment": "prod",
+    "govcloud/service": service,
+  };
+}
+
 /** The pod spec of a Deployment, StatefulSet or CronJob, as synthesized. */
 export function podSpecOf(resource: Record<string, any>): Record<string, any> {
   return resource.spec.job_template ? resource.spec.job_template.spec.template.spec : resource.spec.template.spec;
