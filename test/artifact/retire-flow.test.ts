@@ -40,7 +40,13 @@ describe("retiring stateful services", () => {
       kind: "service",
       template: "postgres",
       stack: "dept-health",
-      resources: [expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\./), expect.stringMatching(/^kubernetes_stateful_set_v1\./)],
+      // The backup claim, the data claim of each of the two replicas, the StatefulSet.
+      resources: [
+        expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.tenant_prod_svc-db_backup_volume_/),
+        expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.tenant_prod_svc-db_data-claim-0_/),
+        expect.stringMatching(/^kubernetes_persistent_volume_claim_v1\.tenant_prod_svc-db_data-claim-1_/),
+        expect.stringMatching(/^kubernetes_stateful_set_v1\./),
+      ],
     });
     expect(before.entries.map((e: { key: string; kind: string }) => `${e.kind} ${e.key}`)).toEqual([
       "namespace health/prod",
@@ -54,7 +60,7 @@ describe("retiring stateful services", () => {
     const health = stack("dept-health");
     for (const address of dbResources) {
       const [type, name] = address.split(".");
-      expect({ address, lifecycle: health.resource[type][name].lifecycle }).toEqual({ address, lifecycle: { prevent_destroy: true } });
+      expect({ address, preventDestroy: health.resource[type][name].lifecycle?.prevent_destroy }).toEqual({ address, preventDestroy: true });
     }
     const namespaces = Object.values(health.resource.kubernetes_namespace_v1) as Array<{ metadata: { name: string }; lifecycle?: unknown }>;
     expect(namespaces.map((n) => [n.metadata.name, n.lifecycle ?? null])).toEqual([

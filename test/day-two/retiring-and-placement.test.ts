@@ -24,8 +24,8 @@ describe("retiring an environment on a second cluster", () => {
   const stack = project.stack("dept-public-security");
 
   it("forgets every object of the retired namespace, guards included, and destroys none", () => {
-    // With the population-api's sharing client certificate.
-    expect(coreObjects).toHaveLength(33);
+    // With the population-api's sharing client certificate and the 3 data claims.
+    expect(coreObjects).toHaveLength(36);
     expect(coreObjects).toEqual(expect.arrayContaining([
       "kubernetes_namespace_v1.tenant_core_namespace_543C85F8",
       expect.stringMatching(/^kubernetes_network_policy_v1\.tenant_core_firewall_default-deny_[0-9A-F]{8}$/),
@@ -64,7 +64,7 @@ describe("retiring a whole department", () => {
   const stack = project.stack("dept-housing");
 
   it("forgets all of its objects, keeps its provider and required_providers, and manages nothing", () => {
-    expect(recorded).toHaveLength(78);
+    expect(recorded).toHaveLength(86); // 78 objects and the data claims of its 8 store replicas
     expect(stack.resource).toBeUndefined();
     expect(removedFrom(stack)).toEqual(recorded.map((from) => ({ from, lifecycle: { destroy: false } })));
     expect(providerAliases(stack)).toEqual(["shared-hz"]);
