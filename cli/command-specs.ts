@@ -16,6 +16,10 @@ export interface CommandSpec {
   readonly arguments: string;
   readonly minArguments: number;
   readonly maxArguments: number;
+  /** When only some counts between the two are meaningful (diff: none, or OLD and NEW). */
+  readonly argumentCounts?: readonly number[];
+  /** Options that only the form without arguments takes (diff OLD NEW compares two outputs and reads no declaration). */
+  readonly optionsWithoutArguments?: readonly string[];
   readonly summary: string;
   readonly options: readonly string[];
   readonly examples: readonly string[];
@@ -108,6 +112,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: "[OLD NEW]",
     minArguments: 0,
     maxArguments: 2,
+    argumentCounts: [0, 2],
+    optionsWithoutArguments: ["config", "out", "today"],
     summary:
       "without arguments, the plan preview: what Terraform will do to each stack if the declaration is synthesized now, against the record of applied state (exit 1 when it would lose data); with OLD NEW, what changes between two synthesized outputs, per department and zone (for approvals)",
     options: ["config", "out", "today"],

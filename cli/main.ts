@@ -73,11 +73,14 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
     if (spec.value && option.value === undefined) return usage(`${written} needs a value (${written} ${spec.value})`, command);
     if (!spec.value && option.value !== undefined) return usage(`${written} is a switch and takes no value; got "${option.value}"`, command);
   }
-  if (rest.length < command.minArguments || rest.length > command.maxArguments) {
-    const expected = command.arguments ? `takes ${command.arguments}` : "takes no arguments";
+  const counts = command.argumentCounts;
+  if (rest.length < command.minArguments || rest.length > command.maxArguments || (counts && !counts.includes(rest.length))) {
+    const expected = command.arguments ? `takes ${command.arguments}${counts ? ` (${counts.join(" or ")} arguments)` : ""}` : "takes no arguments";
     const extra = rest.length > command.maxArguments ? `; unexpected ${rest.slice(command.maxArguments).map((a) => JSON.stringify(a)).join(" ")}` : "";
     return usage(`${expected}${extra}`, command);
   }
+  const previewOnly = rest.length > 0 ? options.find((o) => command.optionsWithoutArguments?.includes(o.name)) : undefined;
+  if (previewOnly) return usage(`${previewOnly.rawName} is for ${command.name} without arguments; ${command.name} ${command.arguments.replace(/^\[|\]$/g, "")} takes no options`, command);
   const values = parsed.values as CommandContext["options"];
   if (values.today !== undefined && !isoDate.safeParse(values.today).success) {
     return usage(`--today must be a date written YYYY-MM-DD; got "${values.today}"`, command);

@@ -75,10 +75,10 @@ export class DepartmentStack extends TerraformStack {
       this.record({ key: `${department.name}/${env.name}`, kind: "namespace", stack: name, resources: [this.address(tenantNamespace.namespace)] });
       for (const { service, statefulResources, dataClaims } of stateful) {
         const key = `${department.name}/${env.name}/${service.name}`;
-        const imported = dataClaims ? this.adoptExistingClaims(model, key, dataClaims.statefulSet, dataClaims.claims, env.namespace) : [];
+        const imported = dataClaims ? this.adoptExistingClaims(model, key, dataClaims, env.namespace) : [];
         this.record({
           ...(imported.length > 0 ? { imported } : {}),
-          key: `${department.name}/${env.name}/${service.name}`,
+          key,
           kind: "service",
           template: service.template,
           stack: name,
@@ -101,18 +101,14 @@ export class DepartmentStack extends TerraformStack {
   }
 
   /**
-   * A StatefulSet applied before govcloud managed its data claims created them itself: Terraform
-   * imports those claims (`import` blocks) rather than failing to create what exists. That is
-   * decided once, when the record has the StatefulSet and none of its claims, and then kept in
-   * the record (`imported`), because a fresh clone synthesizes again before it applies. New
-   * stores and new replicas get claims created by Terraform. Returns the imported addresses.
+   * The data claims Terraform imports (`import` blocks, id `namespace/name`) rather than creates,
+   * as the model decided from the record (`ClaimImport`). New stores and new replicas get claims
+   * created by Terraform. Returns the imported addresses, which the record keeps.
    */
-  private adoptExistingClaims(model: PlatformModel, key: string, statefulSet: TerraformResource, claims: readonly PersistentVolumeClaimV1[], namespace: string): string[] {
-    const stack = this.node.id;
-    const recorded = new Set(Object.values(model.statefulLock.stacks[stack] ?? {}).flatMap((namespaces) => Object.values(namespaces).flat()));
-    const earlier = new Set(model.statefulLock.entries.find((e) => e.stack === stack && e.key === key)?.imported ?? []);
-    const firstTime = recorded.has(this.address(statefulSet)) && !claims.some((claim) => recorded.has(this.address(claim)));
-    const adopted = claims.filter((claim) => firstTime || earlier.has(this.address(claim)));
+  private adoptExistingClaims(model: PlatformModel, key: string, claims: readonly PersistentVolumeClaimV1[], namespace: string): string[] {
+    const plan = model.claimImports.get(key);
+    if (!plan) return [];
+    const adopted = "addresses" in plan ? claims.filter((claim) => plan.addresses.includes(this.address(claim))) : claims;
     for (const claim of adopted) claim.importFrom(`${namespace}/${claim.metadata.nameInput}`, claim.provider);
     return adopted.map((claim) => this.address(claim));
   }

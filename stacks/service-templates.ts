@@ -20,8 +20,8 @@ export interface PlacedService {
   readonly statefulResources: readonly TerraformResource[];
   /** Every Secret the template's objects read. */
   readonly secretReads: readonly SecretRead[];
-  /** A store's per-replica data claims, with the StatefulSet that adopts them. */
-  readonly dataClaims?: { readonly statefulSet: TerraformResource; readonly claims: readonly PersistentVolumeClaimV1[] };
+  /** A store's per-replica data claims, by ordinal, which its StatefulSet adopts. */
+  readonly dataClaims?: readonly PersistentVolumeClaimV1[];
 }
 
 /** model → template props: one catalog template per service, with the platform's defaults filled in. */
@@ -79,11 +79,11 @@ export function addServiceTemplate(
         exporterImage: model.templateImages.postgresExporter,
         backup: backupOf(model, service),
       });
-      return { service, statefulResources: db.statefulResources, secretReads: db.secretReads, dataClaims: { statefulSet: db.statefulSet, claims: db.dataClaims } };
+      return { service, statefulResources: db.statefulResources, secretReads: db.secretReads, dataClaims: db.dataClaims };
     }
     case "redis": {
       const cache = new RedisTemplate(scope, id, { ...store, exporterImage: model.templateImages.redisExporter });
-      return { service, statefulResources: cache.statefulResources, secretReads: cache.secretReads, dataClaims: { statefulSet: cache.statefulSet, claims: cache.dataClaims } };
+      return { service, statefulResources: cache.statefulResources, secretReads: cache.secretReads, dataClaims: cache.dataClaims };
     }
   }
 }

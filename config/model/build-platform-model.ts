@@ -10,6 +10,7 @@ import type { StatefulLock } from "../declaration/stateful-lock";
 import { buildSharingAgreements } from "./sharing-agreement";
 import { retiredObjects } from "./retired-objects";
 import { buildProvisioning } from "./cluster-provisioning";
+import { claimImports } from "./claim-imports";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
@@ -46,6 +47,7 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     sharingAgreements: buildSharingAgreements(p, departments, today, lock.data.environments),
     statefulLock: lock.data,
     retiredResources,
+    claimImports: claimImports(lock.data),
     waivers: [...waivers.data.waivers].sort((a, b) => (`${a.rule} ${a.target}` < `${b.rule} ${b.target}` ? -1 : 1)),
   };
 }

@@ -7,6 +7,7 @@ import type { SharingAgreementModel } from "./sharing-agreement";
 import type { ClusterProvisioning } from "./cluster-provisioning";
 import type { StatefulLock } from "../declaration/stateful-lock";
 import type { RetiredObject } from "./retired-objects";
+import type { ClaimImport } from "./claim-imports";
 
 /**
  * The typed platform model: a validated declaration with every default applied, every
@@ -39,6 +40,8 @@ export interface PlatformModel {
   readonly statefulLock: StatefulLock;
   /** Objects of retired services, environments and departments, by stack: rendered as `removed` blocks. */
   readonly retiredResources: readonly RetiredObject[];
+  /** Stores whose data claims Terraform imports rather than creates, by `department/environment/service`. */
+  readonly claimImports: ReadonlyMap<string, ClaimImport>;
 }
 
 export interface ClusterModel {

@@ -198,7 +198,7 @@ describe("usage", () => {
     });
     expect(await govcloudInProcess(["diff", "--config", "x", "a", "b"])).toMatchObject({
       status: 2,
-      stderr: "govcloud diff: diff does not take --config; it takes no options; see govcloud diff --help\n",
+      stderr: "govcloud diff: --config is for diff without arguments; diff OLD NEW takes no options; see govcloud diff --help\n",
     });
   });
 
@@ -208,7 +208,7 @@ describe("usage", () => {
       stdout: "",
       stderr: 'govcloud validate: takes no arguments; unexpected "/nonexistent.yaml"; see govcloud validate --help\n',
     });
-    expect(await govcloudInProcess(["diff", "a"])).toMatchObject({ status: 2, stderr: "govcloud diff: takes OLD NEW; see govcloud diff --help\n" });
+    expect(await govcloudInProcess(["diff", "a"])).toMatchObject({ status: 2, stderr: "govcloud diff: takes [OLD NEW] (0 or 2 arguments); see govcloud diff --help\n" });
     expect(await govcloudInProcess(["synth", "--config"])).toMatchObject({
       status: 2,
       stderr: "govcloud synth: --config needs a value (--config DIR); see govcloud synth --help\n",
