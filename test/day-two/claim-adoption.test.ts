@@ -51,8 +51,7 @@ describe("data claims a StatefulSet made before govcloud managed them", () => {
 describe("a store recorded with its claims", () => {
   it("imports nothing: Terraform creates the claims of new stores and new replicas", () => {
     const project = new DayTwoProject();
-    const prod = project.indexOf(FILE, ["environments"], "prod");
-    project.edit(FILE, (d) => d.setIn(["environments", prod, "services", project.indexOf(FILE, ["environments", prod, "services"], "db"), "replicas"], 3));
+    project.edit(FILE, (d) => d.setIn(["services", project.indexOf(FILE, ["services"], "db"), "environments", "prod", "replicas"], 3));
     project.synthOrFail();
     expect(importsOf(project)).toEqual([]);
     expect(claimOf(project, 2)).toMatch(/^tenant_prod_svc-db_data-claim-2_[0-9A-F]{8}$/);

@@ -7,9 +7,10 @@ import { readTree } from "../artifact/example-project";
  */
 const FILE = "departments/natural-resources.yaml";
 const project = new DayTwoProject();
-const prod = project.indexOf(FILE, ["environments"], "prod");
-const service = (name: string) => ["environments", prod, "services", project.indexOf(FILE, ["environments", prod, "services"], name)];
-const setStorage = (size: string) => project.edit(FILE, (d) => d.setIn([...service("db"), "storage"], size));
+const service = (name: string) => ["services", project.indexOf(FILE, ["services"], name)];
+/** A field of a service in prod (the department declares its services once, prod overrides). */
+const inProd = (name: string, field: string) => [...service(name), "environments", "prod", field];
+const setStorage = (size: string) => project.edit(FILE, (d) => d.setIn(inProd("db", "storage"), size));
 
 describe("growing and shrinking a database's storage", () => {
   it("shows nothing to do before any change", () => {
@@ -55,9 +56,9 @@ describe("growing and shrinking a database's storage", () => {
 describe("ordinary changes", () => {
   it("changes replicas, images and a data class in place; claims carry no label that changes", () => {
     project.edit(FILE, (d) => {
-      d.setIn([...service("land-api"), "replicas"], 3);
-      d.setIn([...service("land-api"), "image"], "harbor.jiangnan.gov.cn/natural-resources/land-api:1.9.4");
-      d.setIn([...service("db"), "dataClass"], "public");
+      d.setIn(inProd("land-api", "replicas"), 3);
+      d.setIn(inProd("land-api", "image"), "harbor.jiangnan.gov.cn/natural-resources/land-api:1.9.4");
+      d.setIn(inProd("db", "dataClass"), "public");
     });
     const { text, refusals } = project.preview();
     expect(refusals).toEqual([]);
