@@ -14,7 +14,7 @@ const setStorage = (size: string) => project.edit(FILE, (d) => d.setIn(inProd("d
 
 describe("growing and shrinking a database's storage", () => {
   it("shows nothing to do before any change", () => {
-    expect(project.preview()).toEqual({ text: "15 stacks without changes.\nTotal: 0 to add, 0 to change, 0 to destroy.\n", refusals: [] });
+    expect(project.preview()).toEqual({ text: "16 stacks without changes.\nTotal: 0 to add, 0 to change, 0 to destroy.\n", refusals: [] });
   });
 
   it("grows the data claims in place, and leaves the StatefulSet alone", () => {
@@ -28,7 +28,7 @@ describe("growing and shrinking a database's storage", () => {
         '      spec.resources.requests.storage: "500Gi" -> "600Gi"',
         "  Plan: 0 to add, 2 to change, 0 to destroy.",
         "",
-        "14 stacks without changes.",
+        "15 stacks without changes.",
         "Total: 0 to add, 2 to change, 0 to destroy.",
         "",
       ].join("\n"),
