@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { ClusterApiCluster } from "../config/model/cluster-provisioning";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
 import { clustersStackName } from "../config/model/stack-names";
+import { failureDomainNamePart } from "../config/model/failure-domain-name";
 import { WorkloadCluster } from "../constructs/cluster-api/workload-cluster";
 import { ClusterProviders } from "./cluster-providers";
 import { nodePoolScheduling } from "./node-pool-scheduling";
@@ -57,7 +58,9 @@ export class ClustersStack extends TerraformStack {
               // The declaration's rules require a machine for every pool of a provisioned cluster.
               flavor: pool.machine!.flavor,
               image: pool.machine!.image,
-              ...(pool.machine!.failureDomain ? { failureDomain: pool.machine!.failureDomain } : {}),
+              // A pool pinned to a zone stays there; the others spread over the cluster's zones.
+              // (The declaration's rules refuse zones without a name part, or two with the same.)
+              failureDomains: (pool.machine!.failureDomain ? [pool.machine!.failureDomain] : p.openstack.failureDomains).map((zone) => ({ name: zone, namePart: failureDomainNamePart(zone)! })),
               nodeLabels: labels,
               taints,
             };

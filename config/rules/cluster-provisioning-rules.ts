@@ -1,5 +1,6 @@
 import { error, type Problem } from "../declaration/problem";
 import { cidrContains } from "../model/ipv4";
+import { failureDomainNamePart } from "../model/failure-domain-name";
 import type { DeclarationRule } from "./rule";
 
 /** The oldest release whose API server can limit anonymous access to the health endpoints (AuthenticationConfiguration `anonymous`, beta in v1.32). */
@@ -52,6 +53,17 @@ export const clusterProvisioningRules: DeclarationRule = ({ platform }) => {
       }
     }
     const zones = provisioned?.openstack.failureDomains ?? [];
+    // Each zone names the MachineDeployments of the pools spread over it.
+    const named = new Map<string, string>();
+    zones.forEach((zone, zi) => {
+      const path = [...at, "provisioned", "openstack", "failureDomains", zi];
+      const part = failureDomainNamePart(zone);
+      const earlier = part === undefined ? undefined : named.get(part);
+      if (part === undefined) problems.push(error(file, path, `failure domain "${zone}" has no letter or digit to name its MachineDeployments by`));
+      else if (earlier !== undefined && earlier !== zone) {
+        problems.push(error(file, path, `failure domains "${earlier}" and "${zone}" both give MachineDeployments the name part "${part}" (object names take lower-case letters, digits and dashes): a pool spread over them would name two deployments alike`));
+      } else named.set(part, zone);
+    });
     cluster.nodePools.forEach((pool, pi) => {
       const poolAt = [...at, "nodePools", pi];
       if (provisioned && !pool.machine) {
@@ -69,6 +81,8 @@ export const clusterProvisioningRules: DeclarationRule = ({ platform }) => {
       const zone = pool.machine?.failureDomain;
       if (provisioned && zone !== undefined && zones.length > 0 && !zones.includes(zone)) {
         problems.push(error(file, [...poolAt, "machine", "failureDomain"], `failure domain "${zone}" is not one of cluster "${cluster.name}"'s failureDomains: ${zones.join(", ")}`));
+      } else if (provisioned && zone !== undefined && failureDomainNamePart(zone) === undefined) {
+        problems.push(error(file, [...poolAt, "machine", "failureDomain"], `failure domain "${zone}" has no letter or digit to name its MachineDeployment by`));
       }
     });
   });

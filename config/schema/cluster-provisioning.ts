@@ -21,7 +21,7 @@ export const poolMachine = z
       .string()
       .min(1)
       .optional()
-      .describe("The failure domain (OpenStack availability zone) the pool's machines run in, one of the cluster's failureDomains. @default - chosen by Cluster API"),
+      .describe("The failure domain (OpenStack availability zone) all the pool's machines run in, one of the cluster's failureDomains. @default - spread over the cluster's failureDomains, a MachineDeployment in each (the first zones take the remainder; fewer nodes than zones use the first zones)"),
   })
   .describe("Machines of this pool, for a cluster provisioned by Cluster API.");
 
@@ -39,7 +39,7 @@ const openstack = z
     externalNetworkId: z.string().min(1).describe("ID of the OpenStack external network the cluster's router and API load balancer use."),
     nodeCidr: ipv4Cidr.default("10.6.0.0/24").describe("Subnet Cluster API creates for the machines."),
     dnsServers: z.array(z.string().regex(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, { error: "must be an IPv4 address" })).min(1, { error: "must list at least one DNS server" }).describe("DNS servers of the machines' subnet."),
-    failureDomains: z.array(z.string().min(1)).default([]).describe("Availability zones the control plane is spread over. @default - every zone the project offers"),
+    failureDomains: z.array(z.string().min(1)).default([]).describe("Availability zones the control plane, and every node pool without a failureDomain of its own, are spread over. @default - none named: the control plane over every zone the project offers, each pool in OpenStack's default zone"),
     sshKeyName: z.string().min(1).optional().describe("Nova key pair put on the machines. @default - none: no SSH key, access through the bastion procedure only"),
   })
   .describe("OpenStack infrastructure (Cluster API provider OpenStack).");

@@ -18,7 +18,7 @@ import {
 import { controlPlaneHardening, type ControlPlaneHardeningProps } from "./control-plane-hardening";
 import type { OpenStackCluster, OpenStackMachineSpec, OpenStackMachineTemplate, SecurityGroupRule } from "./openstack-types";
 
-/** One workload cluster on OpenStack, as Cluster API creates it: kubeadm control plane, a MachineDeployment per pool. */
+/** One workload cluster on OpenStack, as Cluster API creates it: kubeadm control plane, a MachineDeployment per pool and failure domain. */
 export interface WorkloadClusterProps {
   /** Cluster name; every object's name derives from it. */
   readonly name: string;
@@ -37,7 +37,7 @@ export interface WorkloadClusterProps {
     readonly externalNetworkId: string;
     readonly nodeCidr: string;
     readonly dnsServers: readonly string[];
-    /** Availability zones of the control plane. @default - every zone the project offers */
+    /** Availability zones of the control plane. @default - every zone the project offers (OpenStack provider's choice) */
     readonly failureDomains: readonly string[];
     /** @default - no SSH key on the machines */
     readonly sshKeyName?: string;
@@ -51,8 +51,13 @@ export interface MachinePoolProps {
   readonly replicas: number | { readonly min: number; readonly max: number };
   readonly flavor: string;
   readonly image: string;
-  /** @default - chosen by Cluster API among the cluster's failure domains */
-  readonly failureDomain?: string;
+  /**
+   * Failure domains (availability zones) the pool's machines are spread over: a MachineDeployment
+   * in each, as Cluster API spreads worker machines (it places only control planes itself), the
+   * count split evenly and never an empty deployment, so fewer nodes than zones use the first zones.
+   * @default - none: one MachineDeployment, whose machines OpenStack places in its default zone
+   */
+  readonly failureDomains?: readonly FailureDomain[];
   /** Labels the kubelet registers its node with. */
   readonly nodeLabels: Readonly<Record<string, string>>;
   /** Taints the node registers with. @default - none */
@@ -61,9 +66,19 @@ export interface MachinePoolProps {
 
 export interface MachinePoolObjects {
   readonly pool: string;
-  readonly machineDeployment: MachineDeployment;
+  /** The machine and bootstrap templates every deployment of the pool uses. */
   readonly machineTemplate: OpenStackMachineTemplate;
   readonly bootstrapTemplate: KubeadmConfigTemplate;
+  /** One per failure domain the pool's machines are in, in zone order; a single one without zone when none is given. */
+  readonly deployments: readonly PoolDeployment[];
+}
+
+/** The machines of one pool in one failure domain, and the health check that replaces them. */
+export interface PoolDeployment {
+  readonly failureDomain?: string;
+  /** The part of object names and construct ids that tells this deployment from the pool's others; none for a single deployment. */
+  readonly suffix?: string;
+  readonly machineDeployment: MachineDeployment;
   readonly healthCheck: MachineHealthCheck;
 }
 
@@ -172,9 +187,8 @@ export function workloadClusterObjects(props: WorkloadClusterProps): WorkloadClu
 }
 
 function poolObjects(props: WorkloadClusterProps, pool: MachinePoolProps, meta: (name: string, annotations?: Record<string, string>) => ObjectMetadata): MachinePoolObjects {
-  const deploymentName = `${props.name}-${pool.name}`;
-  const machineSelector = { [CLUSTER_NAME_LABEL]: props.name, [DEPLOYMENT_NAME_LABEL]: deploymentName };
-  const machine = machineTemplate(meta, deploymentName, {
+  const poolName = `${props.name}-${pool.name}`;
+  const machine = machineTemplate(meta, poolName, {
     flavor: pool.flavor,
     image: { filter: { name: pool.image } },
     ...(props.openstack.sshKeyName ? { sshKeyName: props.openstack.sshKeyName } : {}),
@@ -191,56 +205,103 @@ function poolObjects(props: WorkloadClusterProps, pool: MachinePoolProps, meta: 
   const bootstrapTemplate: KubeadmConfigTemplate = {
     apiVersion: "bootstrap.cluster.x-k8s.io/v1beta2",
     kind: "KubeadmConfigTemplate",
-    metadata: meta(`${deploymentName}-${specHash(bootstrapSpec)}`),
+    metadata: meta(`${poolName}-${specHash(bootstrapSpec)}`),
     spec: { template: { spec: bootstrapSpec } },
   };
   const autoscaled = typeof pool.replicas === "object" ? pool.replicas : undefined;
   if (autoscaled && (autoscaled.min < 0 || autoscaled.max < autoscaled.min)) {
     throw new Error(`'replicas' of node pool ${pool.name} should have 0 <= min <= max, got min ${autoscaled.min} and max ${autoscaled.max}`);
   }
-  return {
-    pool: pool.name,
-    machineDeployment: {
-      apiVersion: "cluster.x-k8s.io/v1beta2",
-      kind: "MachineDeployment",
-      metadata: meta(deploymentName, autoscaled ? { [AUTOSCALER_MIN_ANNOTATION]: String(autoscaled.min), [AUTOSCALER_MAX_ANNOTATION]: String(autoscaled.max) } : undefined),
-      spec: {
-        clusterName: props.name,
-        // An autoscaled pool leaves the count to the autoscaler; Cluster API starts it at the minimum.
-        ...(autoscaled ? {} : { replicas: pool.replicas as number }),
-        selector: { matchLabels: machineSelector },
-        template: {
-          metadata: { labels: { ...machineSelector } },
-          spec: {
-            clusterName: props.name,
-            version: props.kubernetesVersion,
-            bootstrap: { configRef: { apiGroup: BOOTSTRAP_GROUP, kind: "KubeadmConfigTemplate", name: bootstrapTemplate.metadata.name } },
-            infrastructureRef: reference(machine),
-            ...(pool.failureDomain ? { failureDomain: pool.failureDomain } : {}),
+  const deployment = (part: PoolPart): PoolDeployment => {
+    const deploymentName = part.suffix ? `${poolName}-${part.suffix}` : poolName;
+    const machineSelector = { [CLUSTER_NAME_LABEL]: props.name, [DEPLOYMENT_NAME_LABEL]: deploymentName };
+    const scaled = part.replicas;
+    return {
+      ...(part.failureDomain !== undefined ? { failureDomain: part.failureDomain, suffix: part.suffix } : {}),
+      machineDeployment: {
+        apiVersion: "cluster.x-k8s.io/v1beta2",
+        kind: "MachineDeployment",
+        metadata: meta(deploymentName, typeof scaled === "object" ? { [AUTOSCALER_MIN_ANNOTATION]: String(scaled.min), [AUTOSCALER_MAX_ANNOTATION]: String(scaled.max) } : undefined),
+        spec: {
+          clusterName: props.name,
+          // An autoscaled pool leaves the count to the autoscaler; Cluster API starts it at the minimum.
+          ...(typeof scaled === "number" ? { replicas: scaled } : {}),
+          selector: { matchLabels: machineSelector },
+          template: {
+            metadata: { labels: { ...machineSelector } },
+            spec: {
+              clusterName: props.name,
+              version: props.kubernetesVersion,
+              bootstrap: { configRef: { apiGroup: BOOTSTRAP_GROUP, kind: "KubeadmConfigTemplate", name: bootstrapTemplate.metadata.name } },
+              infrastructureRef: reference(machine),
+              ...(part.failureDomain !== undefined ? { failureDomain: part.failureDomain } : {}),
+            },
           },
         },
       },
-    },
-    machineTemplate: machine,
-    bootstrapTemplate,
-    healthCheck: {
-      apiVersion: "cluster.x-k8s.io/v1beta2",
-      kind: "MachineHealthCheck",
-      metadata: meta(deploymentName),
-      spec: {
-        clusterName: props.name,
-        selector: { matchLabels: machineSelector },
-        checks: {
-          nodeStartupTimeoutSeconds: NODE_STARTUP_TIMEOUT_SECONDS,
-          unhealthyNodeConditions: [
-            { type: "Ready", status: "False", timeoutSeconds: NOT_READY_TIMEOUT_SECONDS },
-            { type: "Ready", status: "Unknown", timeoutSeconds: NOT_READY_TIMEOUT_SECONDS },
-          ],
+      // One check per deployment: a zone that fails as a whole is over the unhealthy limit and
+      // left alone, rather than its machines replaced into the same broken zone.
+      healthCheck: {
+        apiVersion: "cluster.x-k8s.io/v1beta2",
+        kind: "MachineHealthCheck",
+        metadata: meta(deploymentName),
+        spec: {
+          clusterName: props.name,
+          selector: { matchLabels: machineSelector },
+          checks: {
+            nodeStartupTimeoutSeconds: NODE_STARTUP_TIMEOUT_SECONDS,
+            unhealthyNodeConditions: [
+              { type: "Ready", status: "False", timeoutSeconds: NOT_READY_TIMEOUT_SECONDS },
+              { type: "Ready", status: "Unknown", timeoutSeconds: NOT_READY_TIMEOUT_SECONDS },
+            ],
+          },
+          remediation: { triggerIf: { unhealthyLessThanOrEqualTo: MAX_UNHEALTHY_TO_REMEDIATE } },
         },
-        remediation: { triggerIf: { unhealthyLessThanOrEqualTo: MAX_UNHEALTHY_TO_REMEDIATE } },
       },
-    },
+    };
   };
+  return { pool: pool.name, machineTemplate: machine, bootstrapTemplate, deployments: spreadOverZones(pool).map(deployment) };
+}
+
+/** An availability zone, and the part of object names that stands for it (lower-case letters, digits, dashes). */
+export interface FailureDomain {
+  readonly name: string;
+  readonly namePart: string;
+}
+
+/** A pool's share in one failure domain. */
+interface PoolPart {
+  readonly failureDomain?: string;
+  readonly suffix?: string;
+  readonly replicas: MachinePoolProps["replicas"];
+}
+
+/**
+ * The pool's machines over its failure domains: the count (or the autoscaler's bounds) split as
+ * evenly as whole machines allow, the first zones taking the remainder. A pool of n machines uses
+ * at most n zones, so no deployment is ever empty (the autoscaler cannot grow one from zero
+ * without knowing its machines' size).
+ */
+function spreadOverZones(pool: MachinePoolProps): PoolPart[] {
+  const zones = [...new Map((pool.failureDomains ?? []).map((zone) => [zone.name, zone])).values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (zones.length === 0) return [{ replicas: pool.replicas }];
+  const named = new Map<string, string>();
+  for (const zone of zones) {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(zone.namePart)) {
+      throw new Error(`'namePart' of failure domain ${zone.name} should be lower-case letters, digits and inner dashes, got '${zone.namePart}'`);
+    }
+    const clash = named.get(zone.namePart);
+    if (clash !== undefined) throw new Error(`failure domains '${clash}' and '${zone.name}' of node pool ${pool.name} share the name part '${zone.namePart}'`);
+    named.set(zone.namePart, zone.name);
+  }
+  const fewest = typeof pool.replicas === "number" ? pool.replicas : pool.replicas.min;
+  const used = zones.slice(0, Math.max(1, Math.min(zones.length, fewest)));
+  const share = (total: number, index: number) => Math.floor(total / used.length) + (index < total % used.length ? 1 : 0);
+  return used.map((zone, index) => ({
+    failureDomain: zone.name,
+    suffix: zone.namePart,
+    replicas: typeof pool.replicas === "number" ? share(pool.replicas, index) : { min: share(pool.replicas.min, index), max: share(pool.replicas.max, index) },
+  }));
 }
 
 /**

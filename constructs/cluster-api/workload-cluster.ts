@@ -33,10 +33,13 @@ export class WorkloadCluster extends Construct {
     manifest("control-plane", o.controlPlane);
     manifest("control-plane-machine-template", o.controlPlaneMachineTemplate, replacedFirst);
     for (const pool of o.pools) {
-      manifest(`${pool.pool}-machine-deployment`, pool.machineDeployment);
       manifest(`${pool.pool}-machine-template`, pool.machineTemplate, replacedFirst);
       manifest(`${pool.pool}-bootstrap-template`, pool.bootstrapTemplate, replacedFirst);
-      manifest(`${pool.pool}-health-check`, pool.healthCheck);
+      for (const deployment of pool.deployments) {
+        const id = deployment.suffix ? `${pool.pool}-${deployment.suffix}` : pool.pool;
+        manifest(`${id}-machine-deployment`, deployment.machineDeployment);
+        manifest(`${id}-health-check`, deployment.healthCheck);
+      }
     }
   }
 }

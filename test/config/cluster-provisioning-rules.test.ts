@@ -93,3 +93,13 @@ describe("the API server of a provisioned cluster", () => {
     ]);
   });
 });
+
+describe("failure domains of a provisioned cluster", () => {
+  it("refuses zones whose names give MachineDeployments no name, or the same name", () => {
+    const edit = provisionSecureL4({ openstack: { externalNetworkId: "ext-net", dnsServers: ["10.0.0.53"], failureDomains: ["AZ_1", "az.1", "--", "az2"] } });
+    expect(problemsAfter(edit).lines).toEqual([
+      'config/platform.yaml:63:13 clusters[1].provisioned.openstack.failureDomains[1]: failure domains "AZ_1" and "az.1" both give MachineDeployments the name part "az-1" (object names take lower-case letters, digits and dashes): a pool spread over them would name two deployments alike',
+      'config/platform.yaml:64:13 clusters[1].provisioned.openstack.failureDomains[2]: failure domain "--" has no letter or digit to name its MachineDeployments by',
+    ]);
+  });
+});

@@ -17,11 +17,17 @@ const provisioned = example.model.clusters.filter((c) => c.provisioning.kind ===
 
 interface RegisteredNode {
   readonly pool: string;
+  readonly zone?: string;
+  readonly replicas: number;
   readonly labels: Record<string, string>;
   readonly taints: Array<{ key: string; value?: string; effect: string }>;
 }
 
-/** What the nodes of each MachineDeployment register with: labels from the kubelet's --node-labels, taints from the join configuration. */
+/**
+ * What the nodes of each MachineDeployment register with: labels from the kubelet's --node-labels,
+ * taints from the join configuration. The pool is the one whose machine template it uses
+ * (`<cluster>-<pool>-<hash>`).
+ */
 function nodesOf(cluster: string): RegisteredNode[] {
   return clusterApi
     .filter((r) => r.object.kind === "MachineDeployment" && (r.object.spec as any).clusterName === cluster)
@@ -30,8 +36,11 @@ function nodesOf(cluster: string): RegisteredNode[] {
       const bootstrap = byKindAndName("KubeadmConfigTemplate", spec.template.spec.bootstrap.configRef.name).object.spec as any;
       const registration = bootstrap.template.spec.joinConfiguration.nodeRegistration;
       const nodeLabels = registration.kubeletExtraArgs.find((a: { name: string }) => a.name === "node-labels").value as string;
+      const machineTemplate = String(spec.template.spec.infrastructureRef.name);
       return {
-        pool: String(md.object.metadata.name).slice(cluster.length + 1),
+        pool: machineTemplate.slice(cluster.length + 1).replace(/-[0-9a-f]{8}$/, ""),
+        ...(spec.template.spec.failureDomain !== undefined ? { zone: spec.template.spec.failureDomain as string } : {}),
+        replicas: spec.replicas as number,
         labels: Object.fromEntries(nodeLabels.split(",").map((pair) => pair.split("="))),
         taints: registration.taints ?? [],
       };
@@ -57,8 +66,12 @@ describe("the clusters-shared-hz stack", () => {
       "shared-hz govcloud-clusters Cluster secure-l4",
       expect.stringMatching(/^shared-hz govcloud-clusters KubeadmConfigTemplate secure-l4-level4-phytium-[0-9a-f]{8}$/),
       "shared-hz govcloud-clusters KubeadmControlPlane secure-l4-control-plane",
-      "shared-hz govcloud-clusters MachineDeployment secure-l4-level4-phytium",
-      "shared-hz govcloud-clusters MachineHealthCheck secure-l4-level4-phytium",
+      "shared-hz govcloud-clusters MachineDeployment secure-l4-level4-phytium-hz-az1",
+      "shared-hz govcloud-clusters MachineDeployment secure-l4-level4-phytium-hz-az2",
+      "shared-hz govcloud-clusters MachineDeployment secure-l4-level4-phytium-hz-az3",
+      "shared-hz govcloud-clusters MachineHealthCheck secure-l4-level4-phytium-hz-az1",
+      "shared-hz govcloud-clusters MachineHealthCheck secure-l4-level4-phytium-hz-az2",
+      "shared-hz govcloud-clusters MachineHealthCheck secure-l4-level4-phytium-hz-az3",
       "shared-hz govcloud-clusters OpenStackCluster secure-l4",
       expect.stringMatching(/^shared-hz govcloud-clusters OpenStackMachineTemplate secure-l4-control-plane-[0-9a-f]{8}$/),
       expect.stringMatching(/^shared-hz govcloud-clusters OpenStackMachineTemplate secure-l4-level4-phytium-[0-9a-f]{8}$/),
@@ -71,9 +84,9 @@ describe("the clusters-shared-hz stack", () => {
     for (const cluster of provisioned) {
       const nodes = nodesOf(cluster);
       const declared = example.model.clusters.find((c) => c.name === cluster)!.nodePools;
-      expect(nodes.map((n) => n.pool).sort()).toEqual(declared.map((p) => p.name));
-      for (const pool of declared) {
-        const node = nodes.find((n) => n.pool === pool.name)!;
+      expect([...new Set(nodes.map((n) => n.pool))].sort()).toEqual(declared.map((p) => p.name));
+      for (const node of nodes) {
+        const pool = declared.find((p) => p.name === node.pool)!;
         expect(node.labels).toEqual({
           "govcloud/node-pool": pool.name,
           "govcloud/arch": pool.arch,
@@ -85,9 +98,23 @@ describe("the clusters-shared-hz stack", () => {
       }
       for (const w of workloads.filter((w) => w.namespace.cluster === cluster)) {
         const spec = w.template.spec as any;
-        const landing = nodes.filter((n) => admits(n, spec)).map((n) => n.pool);
+        const landing = [...new Set(nodes.filter((n) => admits(n, spec)).map((n) => n.pool))];
         // A pod pinned to a pool lands on that pool alone; the templates pin every level 3–4 pod.
         expect({ workload: w.target, landing }).toEqual({ workload: w.target, landing: [spec.nodeSelector["govcloud/node-pool"]] });
+      }
+    }
+  });
+
+  test("every node pool spreads its nodes over the cluster's failure domains, a MachineDeployment in each", () => {
+    expect(nodesOf("secure-l4").map(({ pool, zone, replicas }) => ({ pool, zone, replicas }))).toEqual([
+      { pool: "level4-phytium", zone: "hz-az1", replicas: 1 },
+      { pool: "level4-phytium", zone: "hz-az2", replicas: 1 },
+      { pool: "level4-phytium", zone: "hz-az3", replicas: 1 },
+    ]);
+    for (const cluster of provisioned) {
+      for (const pool of example.model.clusters.find((c) => c.name === cluster)!.nodePools) {
+        const deployments = nodesOf(cluster).filter((n) => n.pool === pool.name);
+        expect({ pool: pool.name, nodes: deployments.reduce((n, d) => n + d.replicas, 0) }).toEqual({ pool: pool.name, nodes: pool.nodes });
       }
     }
   });
@@ -108,10 +135,14 @@ describe("the clusters-shared-hz stack", () => {
       "OpenStackCluster secure-l4": null,
       "KubeadmControlPlane secure-l4-control-plane": null,
       "OpenStackMachineTemplate secure-l4-control-plane-<hash>": { create_before_destroy: true },
-      "MachineDeployment secure-l4-level4-phytium": null,
       "OpenStackMachineTemplate secure-l4-level4-phytium-<hash>": { create_before_destroy: true },
       "KubeadmConfigTemplate secure-l4-level4-phytium-<hash>": { create_before_destroy: true },
-      "MachineHealthCheck secure-l4-level4-phytium": null,
+      "MachineDeployment secure-l4-level4-phytium-hz-az1": null,
+      "MachineHealthCheck secure-l4-level4-phytium-hz-az1": null,
+      "MachineDeployment secure-l4-level4-phytium-hz-az2": null,
+      "MachineHealthCheck secure-l4-level4-phytium-hz-az2": null,
+      "MachineDeployment secure-l4-level4-phytium-hz-az3": null,
+      "MachineHealthCheck secure-l4-level4-phytium-hz-az3": null,
     });
   });
 

@@ -1,6 +1,8 @@
 import { parse } from "yaml";
 import { workloadClusterObjects, type WorkloadClusterProps } from "../../../constructs/cluster-api/workload-cluster-objects";
 
+const zone = (name: string, namePart = name) => ({ name, namePart });
+
 /** A two-pool cluster with a KMS: every object exactly as the management cluster receives it. */
 const props: WorkloadClusterProps = {
   name: "l4",
@@ -17,11 +19,11 @@ const props: WorkloadClusterProps = {
       replicas: 3,
       flavor: "c64m256",
       image: "kube-v1.33.4",
-      failureDomain: "az2",
+      failureDomains: [{ name: "az2", namePart: "az2" }],
       nodeLabels: { "govcloud/node-pool": "secure" },
       taints: [{ key: "govcloud/dedicated", value: "secure", effect: "NoSchedule" }],
     },
-    { name: "burst", replicas: { min: 1, max: 5 }, flavor: "c16m64", image: "kube-v1.33.4", nodeLabels: { "govcloud/node-pool": "burst", "govcloud/arch": "amd64" }, taints: [] },
+    { name: "burst", replicas: { min: 2, max: 5 }, failureDomains: [zone("az2"), zone("az1")], flavor: "c16m64", image: "kube-v1.33.4", nodeLabels: { "govcloud/node-pool": "burst", "govcloud/arch": "amd64" }, taints: [] },
   ],
 };
 
@@ -442,54 +444,6 @@ describe("workloadClusterObjects", () => {
   test("a dedicated pool registers its nodes with the pool label and taint, in its failure domain, with a fixed count", () => {
     expect(objects.pools.find((p) => p.pool === "secure")).toEqual({
       pool: "secure",
-      machineDeployment: {
-        apiVersion: "cluster.x-k8s.io/v1beta2",
-        kind: "MachineDeployment",
-        metadata: {
-          name: "l4-secure",
-          namespace: "capi",
-          labels: {
-            "app.kubernetes.io/managed-by": "govcloud",
-            "app.kubernetes.io/part-of": "govcloud",
-            "cluster.x-k8s.io/cluster-name": "l4"
-          }
-        },
-        spec: {
-          clusterName: "l4",
-          replicas: 3,
-          selector: {
-            matchLabels: {
-              "cluster.x-k8s.io/cluster-name": "l4",
-              "cluster.x-k8s.io/deployment-name": "l4-secure"
-            }
-          },
-          template: {
-            metadata: {
-              labels: {
-                "cluster.x-k8s.io/cluster-name": "l4",
-                "cluster.x-k8s.io/deployment-name": "l4-secure"
-              }
-            },
-            spec: {
-              clusterName: "l4",
-              version: "v1.33.4",
-              bootstrap: {
-                configRef: {
-                  apiGroup: "bootstrap.cluster.x-k8s.io",
-                  kind: "KubeadmConfigTemplate",
-                  name: "l4-secure-1d964d34"
-                }
-              },
-              infrastructureRef: {
-                apiGroup: "infrastructure.cluster.x-k8s.io",
-                kind: "OpenStackMachineTemplate",
-                name: "l4-secure-03b63ebf"
-              },
-              failureDomain: "az2"
-            }
-          }
-        }
-      },
       machineTemplate: {
         apiVersion: "infrastructure.cluster.x-k8s.io/v1beta1",
         kind: "OpenStackMachineTemplate",
@@ -560,104 +514,108 @@ describe("workloadClusterObjects", () => {
           }
         }
       },
-      healthCheck: {
-        apiVersion: "cluster.x-k8s.io/v1beta2",
-        kind: "MachineHealthCheck",
-        metadata: {
-          name: "l4-secure",
-          namespace: "capi",
-          labels: {
-            "app.kubernetes.io/managed-by": "govcloud",
-            "app.kubernetes.io/part-of": "govcloud",
-            "cluster.x-k8s.io/cluster-name": "l4"
-          }
-        },
-        spec: {
-          clusterName: "l4",
-          selector: {
-            matchLabels: {
-              "cluster.x-k8s.io/cluster-name": "l4",
-              "cluster.x-k8s.io/deployment-name": "l4-secure"
-            }
-          },
-          checks: {
-            nodeStartupTimeoutSeconds: 600,
-            unhealthyNodeConditions: [
-              {
-                type: "Ready",
-                status: "False",
-                timeoutSeconds: 300
-              },
-              {
-                type: "Ready",
-                status: "Unknown",
-                timeoutSeconds: 300
-              }
-            ]
-          },
-          remediation: {
-            triggerIf: {
-              unhealthyLessThanOrEqualTo: "40%"
-            }
-          }
-        }
-      }
-    });
-  });
-
-  test("an autoscaled pool leaves the count to the autoscaler's bounds", () => {
-    expect(objects.pools.find((p) => p.pool === "burst")).toEqual({
-      pool: "burst",
-      machineDeployment: {
-        apiVersion: "cluster.x-k8s.io/v1beta2",
-        kind: "MachineDeployment",
-        metadata: {
-          name: "l4-burst",
-          namespace: "capi",
-          labels: {
-            "app.kubernetes.io/managed-by": "govcloud",
-            "app.kubernetes.io/part-of": "govcloud",
-            "cluster.x-k8s.io/cluster-name": "l4"
-          },
-          annotations: {
-            "cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size": "1",
-            "cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size": "5"
-          }
-        },
-        spec: {
-          clusterName: "l4",
-          selector: {
-            matchLabels: {
-              "cluster.x-k8s.io/cluster-name": "l4",
-              "cluster.x-k8s.io/deployment-name": "l4-burst"
-            }
-          },
-          template: {
+      deployments: [
+        {
+          failureDomain: "az2",
+          suffix: "az2",
+          machineDeployment: {
+            apiVersion: "cluster.x-k8s.io/v1beta2",
+            kind: "MachineDeployment",
             metadata: {
+              name: "l4-secure-az2",
+              namespace: "capi",
               labels: {
-                "cluster.x-k8s.io/cluster-name": "l4",
-                "cluster.x-k8s.io/deployment-name": "l4-burst"
+                "app.kubernetes.io/managed-by": "govcloud",
+                "app.kubernetes.io/part-of": "govcloud",
+                "cluster.x-k8s.io/cluster-name": "l4"
               }
             },
             spec: {
               clusterName: "l4",
-              version: "v1.33.4",
-              bootstrap: {
-                configRef: {
-                  apiGroup: "bootstrap.cluster.x-k8s.io",
-                  kind: "KubeadmConfigTemplate",
-                  name: "l4-burst-05de0cec"
+              replicas: 3,
+              selector: {
+                matchLabels: {
+                  "cluster.x-k8s.io/cluster-name": "l4",
+                  "cluster.x-k8s.io/deployment-name": "l4-secure-az2"
                 }
               },
-              infrastructureRef: {
-                apiGroup: "infrastructure.cluster.x-k8s.io",
-                kind: "OpenStackMachineTemplate",
-                name: "l4-burst-4b4dc8d2"
+              template: {
+                metadata: {
+                  labels: {
+                    "cluster.x-k8s.io/cluster-name": "l4",
+                    "cluster.x-k8s.io/deployment-name": "l4-secure-az2"
+                  }
+                },
+                spec: {
+                  clusterName: "l4",
+                  version: "v1.33.4",
+                  bootstrap: {
+                    configRef: {
+                      apiGroup: "bootstrap.cluster.x-k8s.io",
+                      kind: "KubeadmConfigTemplate",
+                      name: "l4-secure-1d964d34"
+                    }
+                  },
+                  infrastructureRef: {
+                    apiGroup: "infrastructure.cluster.x-k8s.io",
+                    kind: "OpenStackMachineTemplate",
+                    name: "l4-secure-03b63ebf"
+                  },
+                  failureDomain: "az2"
+                }
+              }
+            }
+          },
+          healthCheck: {
+            apiVersion: "cluster.x-k8s.io/v1beta2",
+            kind: "MachineHealthCheck",
+            metadata: {
+              name: "l4-secure-az2",
+              namespace: "capi",
+              labels: {
+                "app.kubernetes.io/managed-by": "govcloud",
+                "app.kubernetes.io/part-of": "govcloud",
+                "cluster.x-k8s.io/cluster-name": "l4"
+              }
+            },
+            spec: {
+              clusterName: "l4",
+              selector: {
+                matchLabels: {
+                  "cluster.x-k8s.io/cluster-name": "l4",
+                  "cluster.x-k8s.io/deployment-name": "l4-secure-az2"
+                }
+              },
+              checks: {
+                nodeStartupTimeoutSeconds: 600,
+                unhealthyNodeConditions: [
+                  {
+                    type: "Ready",
+                    status: "False",
+                    timeoutSeconds: 300
+                  },
+                  {
+                    type: "Ready",
+                    status: "Unknown",
+                    timeoutSeconds: 300
+                  }
+                ]
+              },
+              remediation: {
+                triggerIf: {
+                  unhealthyLessThanOrEqualTo: "40%"
+                }
               }
             }
           }
         }
-      },
+      ]
+    });
+  });
+
+  test("an autoscaled pool spread over two zones leaves the count to the autoscaler, its bounds split between them", () => {
+    expect(objects.pools.find((p) => p.pool === "burst")).toEqual({
+      pool: "burst",
       machineTemplate: {
         apiVersion: "infrastructure.cluster.x-k8s.io/v1beta1",
         kind: "OpenStackMachineTemplate",
@@ -721,48 +679,202 @@ describe("workloadClusterObjects", () => {
           }
         }
       },
-      healthCheck: {
-        apiVersion: "cluster.x-k8s.io/v1beta2",
-        kind: "MachineHealthCheck",
-        metadata: {
-          name: "l4-burst",
-          namespace: "capi",
-          labels: {
-            "app.kubernetes.io/managed-by": "govcloud",
-            "app.kubernetes.io/part-of": "govcloud",
-            "cluster.x-k8s.io/cluster-name": "l4"
-          }
-        },
-        spec: {
-          clusterName: "l4",
-          selector: {
-            matchLabels: {
-              "cluster.x-k8s.io/cluster-name": "l4",
-              "cluster.x-k8s.io/deployment-name": "l4-burst"
+      deployments: [
+        {
+          failureDomain: "az1",
+          suffix: "az1",
+          machineDeployment: {
+            apiVersion: "cluster.x-k8s.io/v1beta2",
+            kind: "MachineDeployment",
+            metadata: {
+              name: "l4-burst-az1",
+              namespace: "capi",
+              labels: {
+                "app.kubernetes.io/managed-by": "govcloud",
+                "app.kubernetes.io/part-of": "govcloud",
+                "cluster.x-k8s.io/cluster-name": "l4"
+              },
+              annotations: {
+                "cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size": "1",
+                "cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size": "3"
+              }
+            },
+            spec: {
+              clusterName: "l4",
+              selector: {
+                matchLabels: {
+                  "cluster.x-k8s.io/cluster-name": "l4",
+                  "cluster.x-k8s.io/deployment-name": "l4-burst-az1"
+                }
+              },
+              template: {
+                metadata: {
+                  labels: {
+                    "cluster.x-k8s.io/cluster-name": "l4",
+                    "cluster.x-k8s.io/deployment-name": "l4-burst-az1"
+                  }
+                },
+                spec: {
+                  clusterName: "l4",
+                  version: "v1.33.4",
+                  bootstrap: {
+                    configRef: {
+                      apiGroup: "bootstrap.cluster.x-k8s.io",
+                      kind: "KubeadmConfigTemplate",
+                      name: "l4-burst-05de0cec"
+                    }
+                  },
+                  infrastructureRef: {
+                    apiGroup: "infrastructure.cluster.x-k8s.io",
+                    kind: "OpenStackMachineTemplate",
+                    name: "l4-burst-4b4dc8d2"
+                  },
+                  failureDomain: "az1"
+                }
+              }
             }
           },
-          checks: {
-            nodeStartupTimeoutSeconds: 600,
-            unhealthyNodeConditions: [
-              {
-                type: "Ready",
-                status: "False",
-                timeoutSeconds: 300
-              },
-              {
-                type: "Ready",
-                status: "Unknown",
-                timeoutSeconds: 300
+          healthCheck: {
+            apiVersion: "cluster.x-k8s.io/v1beta2",
+            kind: "MachineHealthCheck",
+            metadata: {
+              name: "l4-burst-az1",
+              namespace: "capi",
+              labels: {
+                "app.kubernetes.io/managed-by": "govcloud",
+                "app.kubernetes.io/part-of": "govcloud",
+                "cluster.x-k8s.io/cluster-name": "l4"
               }
-            ]
+            },
+            spec: {
+              clusterName: "l4",
+              selector: {
+                matchLabels: {
+                  "cluster.x-k8s.io/cluster-name": "l4",
+                  "cluster.x-k8s.io/deployment-name": "l4-burst-az1"
+                }
+              },
+              checks: {
+                nodeStartupTimeoutSeconds: 600,
+                unhealthyNodeConditions: [
+                  {
+                    type: "Ready",
+                    status: "False",
+                    timeoutSeconds: 300
+                  },
+                  {
+                    type: "Ready",
+                    status: "Unknown",
+                    timeoutSeconds: 300
+                  }
+                ]
+              },
+              remediation: {
+                triggerIf: {
+                  unhealthyLessThanOrEqualTo: "40%"
+                }
+              }
+            }
+          }
+        },
+        {
+          failureDomain: "az2",
+          suffix: "az2",
+          machineDeployment: {
+            apiVersion: "cluster.x-k8s.io/v1beta2",
+            kind: "MachineDeployment",
+            metadata: {
+              name: "l4-burst-az2",
+              namespace: "capi",
+              labels: {
+                "app.kubernetes.io/managed-by": "govcloud",
+                "app.kubernetes.io/part-of": "govcloud",
+                "cluster.x-k8s.io/cluster-name": "l4"
+              },
+              annotations: {
+                "cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size": "1",
+                "cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size": "2"
+              }
+            },
+            spec: {
+              clusterName: "l4",
+              selector: {
+                matchLabels: {
+                  "cluster.x-k8s.io/cluster-name": "l4",
+                  "cluster.x-k8s.io/deployment-name": "l4-burst-az2"
+                }
+              },
+              template: {
+                metadata: {
+                  labels: {
+                    "cluster.x-k8s.io/cluster-name": "l4",
+                    "cluster.x-k8s.io/deployment-name": "l4-burst-az2"
+                  }
+                },
+                spec: {
+                  clusterName: "l4",
+                  version: "v1.33.4",
+                  bootstrap: {
+                    configRef: {
+                      apiGroup: "bootstrap.cluster.x-k8s.io",
+                      kind: "KubeadmConfigTemplate",
+                      name: "l4-burst-05de0cec"
+                    }
+                  },
+                  infrastructureRef: {
+                    apiGroup: "infrastructure.cluster.x-k8s.io",
+                    kind: "OpenStackMachineTemplate",
+                    name: "l4-burst-4b4dc8d2"
+                  },
+                  failureDomain: "az2"
+                }
+              }
+            }
           },
-          remediation: {
-            triggerIf: {
-              unhealthyLessThanOrEqualTo: "40%"
+          healthCheck: {
+            apiVersion: "cluster.x-k8s.io/v1beta2",
+            kind: "MachineHealthCheck",
+            metadata: {
+              name: "l4-burst-az2",
+              namespace: "capi",
+              labels: {
+                "app.kubernetes.io/managed-by": "govcloud",
+                "app.kubernetes.io/part-of": "govcloud",
+                "cluster.x-k8s.io/cluster-name": "l4"
+              }
+            },
+            spec: {
+              clusterName: "l4",
+              selector: {
+                matchLabels: {
+                  "cluster.x-k8s.io/cluster-name": "l4",
+                  "cluster.x-k8s.io/deployment-name": "l4-burst-az2"
+                }
+              },
+              checks: {
+                nodeStartupTimeoutSeconds: 600,
+                unhealthyNodeConditions: [
+                  {
+                    type: "Ready",
+                    status: "False",
+                    timeoutSeconds: 300
+                  },
+                  {
+                    type: "Ready",
+                    status: "Unknown",
+                    timeoutSeconds: 300
+                  }
+                ]
+              },
+              remediation: {
+                triggerIf: {
+                  unhealthyLessThanOrEqualTo: "40%"
+                }
+              }
             }
           }
         }
-      }
+      ]
     });
   });
 
@@ -770,8 +882,46 @@ describe("workloadClusterObjects", () => {
     const newer = workloadClusterObjects({ ...props, nodePools: [{ ...props.nodePools[1], image: "kube-v1.33.5" }] }).pools[0];
     const before = objects.pools.find((p) => p.pool === "burst")!;
     expect(newer.machineTemplate.metadata.name).not.toBe(before.machineTemplate.metadata.name);
-    expect(newer.machineDeployment.spec.template.spec.infrastructureRef.name).toBe(newer.machineTemplate.metadata.name);
+    for (const { machineDeployment } of newer.deployments) expect(machineDeployment.spec.template.spec.infrastructureRef.name).toBe(newer.machineTemplate.metadata.name);
     expect(newer.bootstrapTemplate.metadata.name).toBe(before.bootstrapTemplate.metadata.name);
+  });
+
+  describe("a pool over its failure domains", () => {
+    const deploymentsOf = (replicas: number | { min: number; max: number }, zones: Array<string | { name: string; namePart: string }>) =>
+      workloadClusterObjects({ ...props, nodePools: [{ ...props.nodePools[1], replicas, failureDomains: zones.map((z) => (typeof z === "string" ? zone(z) : z)) }] }).pools[0].deployments.map((d) => ({
+        zone: d.machineDeployment.spec.template.spec.failureDomain,
+        name: d.machineDeployment.metadata.name,
+        replicas: d.machineDeployment.spec.replicas,
+        bounds: d.machineDeployment.metadata.annotations,
+        checked: d.healthCheck.spec.selector.matchLabels["cluster.x-k8s.io/deployment-name"],
+      }));
+
+    test("splits a fixed count evenly, the first zones taking the remainder, each deployment with its own health check", () => {
+      expect(deploymentsOf(5, ["az2", "az1"])).toEqual([
+        { zone: "az1", name: "l4-burst-az1", replicas: 3, bounds: undefined, checked: "l4-burst-az1" },
+        { zone: "az2", name: "l4-burst-az2", replicas: 2, bounds: undefined, checked: "l4-burst-az2" },
+      ]);
+    });
+
+    test("never makes an empty deployment: fewer machines than zones use the first zones", () => {
+      expect(deploymentsOf(2, ["az1", "az2", "az3"]).map((d) => [d.zone, d.replicas])).toEqual([
+        ["az1", 1],
+        ["az2", 1],
+      ]);
+      expect(deploymentsOf({ min: 1, max: 6 }, ["az1", "az2", "az3"]).map((d) => [d.zone, d.bounds])).toEqual([
+        ["az1", { "cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size": "1", "cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size": "6" }],
+      ]);
+    });
+
+    test("without failure domains is one deployment, named after the pool, that OpenStack places", () => {
+      expect(deploymentsOf(4, [])).toEqual([{ zone: undefined, name: "l4-burst", replicas: 4, bounds: undefined, checked: "l4-burst" }]);
+    });
+
+    test("names each deployment by its zone's name part, and refuses two zones with the same one", () => {
+      expect(deploymentsOf(2, [zone("AZ_North", "az-north"), zone("az-south")]).map((d) => d.name)).toEqual(["l4-burst-az-north", "l4-burst-az-south"]);
+      expect(() => deploymentsOf(2, [zone("AZ_1", "az-1"), zone("az.1", "az-1")])).toThrow("failure domains 'AZ_1' and 'az.1' of node pool burst share the name part 'az-1'");
+      expect(() => deploymentsOf(2, [zone("AZ_1")])).toThrow("'namePart' of failure domain AZ_1 should be lower-case letters, digits and inner dashes, got 'AZ_1'");
+    });
   });
 
   test("refuses an even control plane", () => {
