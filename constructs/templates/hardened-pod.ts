@@ -79,6 +79,8 @@ export interface PodOptions {
   /** User, group and file-system group of every container of the pod. */
   readonly userId: number;
   readonly containers: Container[];
+  /** Containers run to completion, in order, before `containers` start. @default - none */
+  readonly initContainers?: Container[];
   /** Volumes besides the `/tmp` scratch volume. */
   readonly volumes?: Volume[];
   /** Pods of the same workload, spread over nodes at redundant levels. @default - no spread (single pods, jobs) */
@@ -129,6 +131,7 @@ export function hardenedPodSpec(options: PodOptions): PodSpec {
           ],
         }
       : {}),
+    ...(options.initContainers?.length ? { initContainer: options.initContainers } : {}),
     container: options.containers,
     volume: [{ name: SCRATCH_VOLUME, emptyDir: { sizeLimit: SCRATCH_SIZE_LIMIT } }, ...(options.volumes ?? [])],
   };

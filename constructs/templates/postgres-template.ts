@@ -1,4 +1,5 @@
 import type { Construct } from "constructs";
+import { CREDENTIALS_PATH, secretFiles } from "./credential-files";
 import { secretEnv, type EnvVar } from "./hardened-pod";
 import { PostgresBackup } from "./postgres-backup";
 import { CREDENTIALS_SECRET_KEYS, StatefulStore, type StatefulStoreProps } from "./stateful-store";
@@ -13,8 +14,13 @@ interface EngineImage {
   readonly userId: number;
   /** Where the data volume is mounted; the cluster lives in `pgdata` below it, clear of the volume's `lost+found`. */
   readonly volumePath: string;
-  readonly userEnv: string;
-  readonly passwordEnv: string;
+  /**
+   * How the image's entrypoint takes the superuser's name and password: each from a file named by
+   * a `*_FILE` variable, or (the name only, where the entrypoint has no `*_FILE` for it) from the
+   * environment.
+   */
+  readonly user: { readonly fileEnv: string } | { readonly env: string };
+  readonly passwordFileEnv: string;
   /** Variable the image's entrypoint reads the listening port from. */
   readonly portEnv: string;
   /** Writable directories besides `/tmp` and the data volume (sockets, lock files). */
@@ -27,8 +33,9 @@ export const POSTGRES_ENGINES: Readonly<Record<PostgresEngine, EngineImage>> = {
   postgresql: {
     userId: 999,
     volumePath: "/var/lib/postgresql/data",
-    userEnv: "POSTGRES_USER",
-    passwordEnv: "POSTGRES_PASSWORD",
+    // docker-entrypoint.sh: file_env 'POSTGRES_USER', file_env 'POSTGRES_PASSWORD'.
+    user: { fileEnv: "POSTGRES_USER_FILE" },
+    passwordFileEnv: "POSTGRES_PASSWORD_FILE",
     portEnv: "PGPORT",
     scratch: { run: "/var/run/postgresql" },
     dumpTool: "pg_dumpall",
@@ -36,8 +43,10 @@ export const POSTGRES_ENGINES: Readonly<Record<PostgresEngine, EngineImage>> = {
   opengauss: {
     userId: 70,
     volumePath: "/var/lib/opengauss",
-    userEnv: "GS_USERNAME",
-    passwordEnv: "GS_PASSWORD",
+    // The openGauss image's entrypoint runs file_env 'GS_PASSWORD' but reads GS_USERNAME, a name
+    // and not a credential, only from the environment.
+    user: { env: "GS_USERNAME" },
+    passwordFileEnv: "GS_PASSWORD_FILE",
     portEnv: "GS_PORT",
     scratch: { run: "/var/run/opengauss" },
     dumpTool: "gs_dumpall",
@@ -58,8 +67,12 @@ export interface PostgresTemplateProps extends StatefulStoreProps {
  * streaming replication to further ordinals is not configured by this template, so at level 3
  * and above they run as independent, empty servers that receive no client traffic. The
  * superuser and password are the `username` and `password` keys of the existing Secret
- * `credentialsSecretName`, read from the environment, never written here; the exporter sidecar
- * (`exporterImage`, postgres_exporter-compatible) reads them the same way. With `backup`, a
+ * `credentialsSecretName`, mounted read-only at `/var/run/secrets/govcloud/credentials` and read
+ * through the image's `*_FILE` variables (`POSTGRES_USER_FILE`, `POSTGRES_PASSWORD_FILE`;
+ * openGauss `GS_PASSWORD_FILE`, its entrypoint taking `GS_USERNAME` from the environment only),
+ * never written here; the exporter sidecar (`exporterImage`, postgres_exporter-compatible) reads
+ * the same files (`DATA_SOURCE_USER_FILE`, `DATA_SOURCE_PASS_FILE`) and answers HTTP probes on
+ * the metrics port. With `backup`, a
  * scheduled dump job (see {@link PostgresBackup}).
  *
  * Hardened by default: the image's own user, group and file-system group (postgres 999,
@@ -78,10 +91,10 @@ export class PostgresTemplate extends StatefulStore {
     if (!engine) throw new Error(`'engine' must be one of ${Object.keys(POSTGRES_ENGINES).join(", ")}, got '${props.engine}'`);
     const port = props.port ?? POSTGRES_DEFAULT_PORT;
     const secret = props.credentialsSecretName;
-    const credentials = (userEnv: string, passwordEnv: string): EnvVar[] => [
-      secretEnv(userEnv, secret, CREDENTIALS_SECRET_KEYS.username),
-      secretEnv(passwordEnv, secret, CREDENTIALS_SECRET_KEYS.password),
-    ];
+    const { username, password } = CREDENTIALS_SECRET_KEYS;
+    const files = secretFiles("credentials", secret, [password, username], CREDENTIALS_PATH);
+    const userEnv: EnvVar =
+      "fileEnv" in engine.user ? { name: engine.user.fileEnv, value: files.file(username) } : secretEnv(engine.user.env, secret, username);
     super(scope, id, props, {
       component: "postgres",
       userId: engine.userId,
@@ -89,12 +102,22 @@ export class PostgresTemplate extends StatefulStore {
       port,
       dataPath: engine.volumePath,
       scratch: engine.scratch,
-      env: [...credentials(engine.userEnv, engine.passwordEnv), { name: "PGDATA", value: `${engine.volumePath}/pgdata` }, { name: engine.portEnv, value: String(port) }],
+      env: [
+        userEnv,
+        { name: engine.passwordFileEnv, value: files.file(password) },
+        { name: "PGDATA", value: `${engine.volumePath}/pgdata` },
+        { name: engine.portEnv, value: String(port) },
+      ],
+      volumes: [files.volume],
+      mounts: [files.mount],
       exporterArgs: [`--web.listen-address=:${props.metricsPort}`],
+      // postgres_exporter reads the user name and password from DATA_SOURCE_USER_FILE and DATA_SOURCE_PASS_FILE.
       exporterEnv: [
         { name: "DATA_SOURCE_URI", value: `localhost:${port}/postgres?sslmode=disable` },
-        ...credentials("DATA_SOURCE_USER", "DATA_SOURCE_PASS"),
+        { name: "DATA_SOURCE_USER_FILE", value: files.file(username) },
+        { name: "DATA_SOURCE_PASS_FILE", value: files.file(password) },
       ],
+      exporterMounts: [files.mount],
     });
     if (props.backup) {
       this.backup = new PostgresBackup(this, "backup", {

@@ -7,7 +7,8 @@ import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
 import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import { LABEL, MANAGED_LABELS } from "../labels";
 import { SIDECAR_RESOURCES } from "./template-resources";
-import { hardenedContainer, hardenedPodSpec, tcpProbes, type EnvVar } from "./hardened-pod";
+import type { Mount } from "./credential-files";
+import { hardenedContainer, hardenedPodSpec, httpProbes, tcpProbes, type Container, type EnvVar, type Volume } from "./hardened-pod";
 import { requirePinnedImage, resolveReplicas } from "./workload-guards";
 import type { WorkloadTemplateProps } from "./workload-props";
 import { WorkloadTemplate } from "./workload-template";
@@ -50,9 +51,23 @@ export interface StoreEngine {
   readonly scratch?: Readonly<Record<string, string>>;
   readonly command?: string[];
   readonly env: EnvVar[];
+  /** Volumes the engine's containers share besides the data volume and the scratch paths (credentials). */
+  readonly volumes: Volume[];
+  /** The server's mounts besides the data volume and the scratch paths. */
+  readonly mounts: Mount[];
+  /** Run before the server and the exporter start (files derived from the credentials). @default - none */
+  readonly initContainers?: Container[];
   readonly exporterArgs?: string[];
   readonly exporterEnv: EnvVar[];
+  readonly exporterMounts: Mount[];
 }
+
+/**
+ * The exporter's probes ask for its landing page on the metrics port, not for `/metrics`: a
+ * scrape queries the store, so a slow store would fail the probe, and through readiness take the
+ * whole pod, the store included, out of its Services.
+ */
+export const EXPORTER_PROBE_PATH = "/";
 
 /**
  * A store with data of its own: a StatefulSet whose replicas each claim a data volume (kept when
@@ -161,7 +176,8 @@ export abstract class StatefulStore extends WorkloadTemplate {
             userId: engine.userId,
             spreadSelector: this.selectorLabels,
             terminationGracePeriodSeconds: STATEFUL_TERMINATION_GRACE_SECONDS,
-            volumes: scratch.map(([name]) => ({ name, emptyDir: { sizeLimit: "64Mi" } })),
+            volumes: [...scratch.map(([name]) => ({ name, emptyDir: { sizeLimit: "64Mi" } })), ...engine.volumes],
+            initContainers: engine.initContainers,
             containers: [
               hardenedContainer({
                 name: engine.component,
@@ -170,7 +186,7 @@ export abstract class StatefulStore extends WorkloadTemplate {
                 ports: [{ name: engine.portName, containerPort: engine.port }],
                 command: engine.command,
                 env: engine.env,
-                mounts: [{ name: DATA_VOLUME, mountPath: engine.dataPath }, ...scratch.map(([name, mountPath]) => ({ name, mountPath }))],
+                mounts: [{ name: DATA_VOLUME, mountPath: engine.dataPath }, ...scratch.map(([name, mountPath]) => ({ name, mountPath })), ...engine.mounts],
                 ...tcpProbes(engine.portName),
               }),
               hardenedContainer({
@@ -180,6 +196,8 @@ export abstract class StatefulStore extends WorkloadTemplate {
                 ports: [{ name: "metrics", containerPort: props.metricsPort }],
                 args: engine.exporterArgs,
                 env: engine.exporterEnv,
+                mounts: engine.exporterMounts,
+                ...httpProbes("metrics", EXPORTER_PROBE_PATH, EXPORTER_PROBE_PATH),
               }),
             ],
           })),

@@ -10,6 +10,18 @@ import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, allResources, expectedClaim
 
 const SELECTOR = { "govcloud/service": "records", "app.kubernetes.io/name": "records" };
 const secretRef = (name: string, key: string) => ({ name, value_from: { secret_key_ref: { name: "records-db-credentials", key } } });
+const CREDENTIALS = "/var/run/secrets/govcloud/credentials";
+const credentialsVolume = {
+  name: "credentials",
+  secret: { secret_name: "records-db-credentials", default_mode: "0440", items: ["password", "username"].map((key) => ({ key, path: key })) },
+};
+const credentialsMount = { name: "credentials", mount_path: CREDENTIALS, read_only: true };
+const EXPORTER_PROBES = {
+  liveness_probe: { http_get: { path: "/", port: "metrics" }, initial_delay_seconds: 10, period_seconds: 10, timeout_seconds: 3, failure_threshold: 3 },
+  readiness_probe: { http_get: { path: "/", port: "metrics" }, period_seconds: 5, timeout_seconds: 3, failure_threshold: 3 },
+};
+/** A variable naming a file, not holding a credential. */
+const isFilePath = (e: { name: string; value?: string }) => /_FILE$|^PGPASSFILE$/.test(e.name) && /^\/(var\/)?run\//.test(e.value ?? "");
 
 function postgresProps(scope: Construct, level: ProtectionLevel, extra: Partial<PostgresTemplateProps> = {}): PostgresTemplateProps {
   return {
@@ -52,15 +64,12 @@ describe("PostgresTemplate", () => {
       `govcloud-level-${level}`,
       60,
     ]);
-    expect(pod.volume).toEqual([
-      { name: "tmp", empty_dir: { size_limit: "1Gi" } },
-      { name: "run", empty_dir: { size_limit: "64Mi" } },
-    ]);
+    expect(pod.volume).toEqual([{ name: "tmp", empty_dir: { size_limit: "1Gi" } }, { name: "run", empty_dir: { size_limit: "64Mi" } }, credentialsVolume]);
     expect(statefulSet.spec.template.metadata.labels).toEqual(expectedLabels(level, "records", "postgres"));
     expect(statefulSet.spec.selector).toEqual({ match_labels: SELECTOR });
   });
 
-  it("runs the server with credentials from the named Secret, its data on the volume, TCP probes and Guaranteed resources", () => {
+  it("runs the server with credentials from the named Secret's files, its data on the volume, TCP probes and Guaranteed resources", () => {
     const [server] = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container;
     expect(server).toEqual({
       name: "postgres",
@@ -68,8 +77,8 @@ describe("PostgresTemplate", () => {
       image_pull_policy: "Always",
       port: [{ name: "postgres", container_port: 5432, protocol: "TCP" }],
       env: [
-        secretRef("POSTGRES_USER", "username"),
-        secretRef("POSTGRES_PASSWORD", "password"),
+        { name: "POSTGRES_USER_FILE", value: `${CREDENTIALS}/username` },
+        { name: "POSTGRES_PASSWORD_FILE", value: `${CREDENTIALS}/password` },
         { name: "PGDATA", value: "/var/lib/postgresql/data/pgdata" },
         { name: "PGPORT", value: "5432" },
       ],
@@ -82,11 +91,12 @@ describe("PostgresTemplate", () => {
         { name: "tmp", mount_path: "/tmp" },
         { name: "data", mount_path: "/var/lib/postgresql/data" },
         { name: "run", mount_path: "/var/run/postgresql" },
+        credentialsMount,
       ],
     });
   });
 
-  it("runs the exporter sidecar on the metrics port with fixed small resources and the same Secret", () => {
+  it("runs the exporter sidecar on the metrics port with fixed small resources, the same Secret's files and HTTP probes", () => {
     const [, exporter] = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container;
     expect(exporter).toEqual({
       name: "exporter",
@@ -94,10 +104,15 @@ describe("PostgresTemplate", () => {
       image_pull_policy: "Always",
       args: ["--web.listen-address=:9187"],
       port: [{ name: "metrics", container_port: 9187, protocol: "TCP" }],
-      env: [{ name: "DATA_SOURCE_URI", value: "localhost:5432/postgres?sslmode=disable" }, secretRef("DATA_SOURCE_USER", "username"), secretRef("DATA_SOURCE_PASS", "password")],
+      env: [
+        { name: "DATA_SOURCE_URI", value: "localhost:5432/postgres?sslmode=disable" },
+        { name: "DATA_SOURCE_USER_FILE", value: `${CREDENTIALS}/username` },
+        { name: "DATA_SOURCE_PASS_FILE", value: `${CREDENTIALS}/password` },
+      ],
+      ...EXPORTER_PROBES,
       resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "50m", memory: "64Mi" } },
       security_context: CONTAINER_SECURITY_CONTEXT,
-      volume_mount: [{ name: "tmp", mount_path: "/tmp" }],
+      volume_mount: [{ name: "tmp", mount_path: "/tmp" }, credentialsMount],
     });
   });
 
@@ -146,26 +161,28 @@ describe("PostgresTemplate", () => {
     expect(resourcesOf(level3, "kubernetes_pod_disruption_budget_v1").map((pdb) => pdb.spec)).toEqual([{ max_unavailable: "1", selector: { match_labels: SELECTOR } }]);
   });
 
-  it("runs openGauss as its own user 70 with its own variables and data path", () => {
+  it("runs openGauss as its own user 70 with its own variables and data path, the password from its file", () => {
     const [statefulSet] = resourcesOf(synthPostgres(2, { engine: "opengauss" }), "kubernetes_stateful_set_v1");
     const pod = statefulSet.spec.template.spec;
     expect(pod.security_context).toEqual(podSecurityContext(70));
     expect(pod.container[0].env).toEqual([
+      // The openGauss entrypoint has no GS_USERNAME_FILE; a name is not a credential.
       secretRef("GS_USERNAME", "username"),
-      secretRef("GS_PASSWORD", "password"),
+      { name: "GS_PASSWORD_FILE", value: `${CREDENTIALS}/password` },
       { name: "PGDATA", value: "/var/lib/opengauss/pgdata" },
       { name: "GS_PORT", value: "5432" },
     ]);
     expect(pod.container[0].volume_mount).toContainEqual({ name: "data", mount_path: "/var/lib/opengauss" });
   });
 
-  it("never puts a password in the configuration: every secret-looking variable reads a Secret, and no Secret is created", () => {
+  it("never puts a password in the configuration or the environment: secret-looking variables name mounted files, and no Secret is created", () => {
     for (const synthesized of [level2, level3, synthPostgres(2, { backup: s3Backup })]) {
       const env = allEnv(synthesized);
       expect(env.length).toBeGreaterThan(0);
-      const literal = env.filter((e) => /pass|secret|token|key/i.test(e.name) && e.value !== undefined);
+      const literal = env.filter((e) => /pass|secret|token|key/i.test(e.name) && e.value !== undefined && !isFilePath(e));
       expect(literal).toEqual([]);
-      expect(env.filter((e) => e.value !== undefined && /password|secret/i.test(e.value))).toEqual([]);
+      expect(env.filter((e) => (e.value_from as { secret_key_ref?: unknown } | undefined)?.secret_key_ref !== undefined)).toEqual([]);
+      expect(env.filter((e) => e.value !== undefined && /password|secret/i.test(e.value) && !isFilePath(e))).toEqual([]);
       expect(allResources(synthesized).filter((r) => r.type === "kubernetes_secret_v1" || r.type === "kubernetes_secret_v1_data")).toEqual([]);
     }
   });
@@ -194,6 +211,8 @@ describe("PostgresTemplate", () => {
       expect(pod.volume).toEqual([
         { name: "tmp", empty_dir: { size_limit: "1Gi" } },
         { name: "backup", persistent_volume_claim: { claim_name: "records-backup" } },
+        credentialsVolume,
+        { name: "client-credentials", empty_dir: { medium: "Memory", size_limit: "1Mi" } },
       ]);
       const [container] = pod.container;
       expect(container.security_context).toEqual(CONTAINER_SECURITY_CONTEXT);
@@ -201,12 +220,13 @@ describe("PostgresTemplate", () => {
       expect(container.volume_mount).toEqual([
         { name: "tmp", mount_path: "/tmp" },
         { name: "backup", mount_path: "/backup" },
+        credentialsMount,
+        { name: "client-credentials", mount_path: "/run/govcloud/client" },
       ]);
       expect(container.env).toEqual([
         { name: "PGHOST", value: "records" },
         { name: "PGPORT", value: "5432" },
-        secretRef("PGUSER", "username"),
-        secretRef("PGPASSWORD", "password"),
+        { name: "PGPASSFILE", value: "/run/govcloud/client/pgpass" },
         { name: "HOME", value: "/tmp" },
       ]);
       expect(container.command[0]).toBe("bash");
@@ -242,10 +262,15 @@ describe("PostgresTemplate", () => {
         expect.arrayContaining([
           { name: "S3_BUCKET", value: "health-backups" },
           { name: "S3_ENDPOINT", value: "https://oss.gov.example" },
-          secretRef("PGPASSWORD", "password"),
-          ...["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].map((key) => ({ name: key, value_from: { secret_key_ref: { name: "health-backup-s3", key } } })),
+          { name: "AWS_SHARED_CREDENTIALS_FILE", value: "/run/govcloud/client/aws-credentials" },
         ]),
       );
+      const pod = resourcesOf(synthesized, "kubernetes_cron_job_v1")[0].spec.job_template.spec.template.spec;
+      expect(pod.volume).toContainEqual({
+        name: "s3-credentials",
+        secret: { secret_name: "health-backup-s3", default_mode: "0440", items: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].map((key) => ({ key, path: key })) },
+      });
+      expect(container.volume_mount).toContainEqual({ name: "s3-credentials", mount_path: "/var/run/secrets/govcloud/s3", read_only: true });
       expect(container.command[2]).toContain('pg_dumpall --clean | gzip | aws s3 cp - "s3://$S3_BUCKET/records/records-$stamp.sql.gz" --endpoint-url "$S3_ENDPOINT"');
     });
 

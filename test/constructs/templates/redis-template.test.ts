@@ -7,7 +7,12 @@ import { resourcesOf } from "../test-provider";
 import { CONTAINER_SECURITY_CONTEXT, DIGEST, allEnv, expectedClaimLabels, expectedLabels, podSecurityContext, synth, workloadProps } from "./template-fixtures";
 
 const SELECTOR = { "govcloud/service": "sessions", "app.kubernetes.io/name": "sessions" };
-const password = (name: string) => ({ name, value_from: { secret_key_ref: { name: "sessions-redis-credentials", key: "password" } } });
+const credentialsVolume = {
+  name: "credentials",
+  secret: { secret_name: "sessions-redis-credentials", default_mode: "0440", items: [{ key: "password", path: "password" }] },
+};
+const authVolume = { name: "redis-auth", empty_dir: { medium: "Memory", size_limit: "1Mi" } };
+const authReadOnly = { name: "redis-auth", mount_path: "/run/govcloud/redis-auth", read_only: true };
 
 function redisProps(scope: Construct, level: ProtectionLevel, extra: Partial<RedisTemplateProps> = {}): RedisTemplateProps {
   return {
@@ -37,13 +42,13 @@ describe("RedisTemplate", () => {
     const pod = statefulSet.spec.template.spec;
     expect(pod.security_context).toEqual(podSecurityContext(999));
     expect([pod.automount_service_account_token, pod.enable_service_links, pod.priority_class_name]).toEqual([false, false, `govcloud-level-${level}`]);
-    expect(pod.volume).toEqual([{ name: "tmp", empty_dir: { size_limit: "1Gi" } }]);
+    expect(pod.volume).toEqual([{ name: "tmp", empty_dir: { size_limit: "1Gi" } }, credentialsVolume, authVolume]);
     expect(statefulSet.spec.template.metadata.labels).toEqual(expectedLabels(level, "sessions", "redis"));
     expect(statefulSet.spec.selector).toEqual({ match_labels: SELECTOR });
     expect(resourcesOf(synthesized, "kubernetes_service_account_v1").map((sa) => sa.automount_service_account_token)).toEqual([false]);
   });
 
-  it("runs the server with the password from the named Secret, its data on the volume at /data, TCP probes and Guaranteed resources", () => {
+  it("runs the server with its auth config from memory, its data on the volume at /data, TCP probes and Guaranteed resources", () => {
     const [server] = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container;
     expect(server).toEqual({
       name: "redis",
@@ -51,7 +56,6 @@ describe("RedisTemplate", () => {
       image_pull_policy: "Always",
       command: ["sh", "-c", expect.any(String)],
       port: [{ name: "redis", container_port: 6379, protocol: "TCP" }],
-      env: [password("REDIS_PASSWORD")],
       startup_probe: { tcp_socket: [{ port: "redis" }], period_seconds: 10, failure_threshold: 30 },
       liveness_probe: { tcp_socket: [{ port: "redis" }], period_seconds: 10, timeout_seconds: 5, failure_threshold: 6 },
       readiness_probe: { tcp_socket: [{ port: "redis" }], period_seconds: 5, timeout_seconds: 3, failure_threshold: 3 },
@@ -60,14 +64,32 @@ describe("RedisTemplate", () => {
       volume_mount: [
         { name: "tmp", mount_path: "/tmp" },
         { name: "data", mount_path: "/data" },
+        authReadOnly,
       ],
     });
   });
 
-  it("requires the password from the environment, and makes every ordinal but 0 a replica of the primary", () => {
+  it("writes the auth config and the exporter's password file in an init container, the only one to mount the Secret", () => {
+    const [init] = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.init_container;
+    expect(init).toEqual({
+      name: "redis-auth",
+      image: expect.stringContaining("@sha256:"),
+      image_pull_policy: "Always",
+      command: ["sh", "-c", expect.any(String)],
+      resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "50m", memory: "64Mi" } },
+      security_context: CONTAINER_SECURITY_CONTEXT,
+      volume_mount: [
+        { name: "tmp", mount_path: "/tmp" },
+        { name: "credentials", mount_path: "/var/run/secrets/govcloud/credentials", read_only: true },
+        { name: "redis-auth", mount_path: "/run/govcloud/redis-auth" },
+      ],
+    });
+  });
+
+  it("requires the password through its config file, and makes every ordinal but 0 a replica of the primary", () => {
     const script: string = resourcesOf(level2, "kubernetes_stateful_set_v1")[0].spec.template.spec.container[0].command[2];
     expect(script.split("\n")).toEqual([
-      'set -- --port 6379 --dir /data --appendonly yes --requirepass "$REDIS_PASSWORD" --masterauth "$REDIS_PASSWORD"',
+      "set -- /run/govcloud/redis-auth/auth.conf --port 6379 --dir /data --appendonly yes",
       'if [ "$HOSTNAME" != "sessions-0" ]; then set -- "$@" --replicaof sessions-0.sessions-headless 6379; fi',
       'exec redis-server "$@"',
     ]);
@@ -81,10 +103,15 @@ describe("RedisTemplate", () => {
       image_pull_policy: "Always",
       args: ["--web.listen-address=:9121"],
       port: [{ name: "metrics", container_port: 9121, protocol: "TCP" }],
-      env: [{ name: "REDIS_ADDR", value: "redis://localhost:6379" }, password("REDIS_PASSWORD")],
+      env: [
+        { name: "REDIS_ADDR", value: "redis://localhost:6379" },
+        { name: "REDIS_PASSWORD_FILE", value: "/run/govcloud/redis-auth/exporter-passwords.json" },
+      ],
+      liveness_probe: { http_get: { path: "/", port: "metrics" }, initial_delay_seconds: 10, period_seconds: 10, timeout_seconds: 3, failure_threshold: 3 },
+      readiness_probe: { http_get: { path: "/", port: "metrics" }, period_seconds: 5, timeout_seconds: 3, failure_threshold: 3 },
       resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "50m", memory: "64Mi" } },
       security_context: CONTAINER_SECURITY_CONTEXT,
-      volume_mount: [{ name: "tmp", mount_path: "/tmp" }],
+      volume_mount: [{ name: "tmp", mount_path: "/tmp" }, authReadOnly],
     });
   });
 
@@ -134,7 +161,8 @@ describe("RedisTemplate", () => {
 
   it("never puts a password in the configuration", () => {
     const env = allEnv(level3);
-    expect(env.filter((e) => /pass|secret|token|key/i.test(e.name) && e.value !== undefined)).toEqual([]);
+    expect(env.filter((e) => /pass|secret|token|key/i.test(e.name) && e.value !== undefined && !/^\/run\/govcloud\//.test(e.value))).toEqual([]);
+    expect(env.filter((e) => e.value_from !== undefined)).toEqual([]);
     expect(resourcesOf(level3, "kubernetes_secret_v1")).toEqual([]);
   });
 
