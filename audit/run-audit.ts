@@ -6,7 +6,7 @@ import { analyzeRbac, type RbacReport } from "./rbac";
 import { validateStacks, type SchemaFinding } from "./schema";
 import { runTenancyBenchmark, type TenancyReport } from "./tenancy";
 import { runRulePack, type RulePackResult } from "./mlps";
-import { verifySharingRoutes, type SharingRouteReport } from "./sharing";
+import { checkAgreementExpiry, verifySharingRoutes, type AgreementExpiryReport, type SharingRouteReport } from "./sharing";
 import { verifySecretReads, type SecretReport } from "./secrets";
 import type { IsoDate } from "../config/model/calendar";
 
@@ -26,6 +26,8 @@ export interface AuditResults {
   readonly sharingRoutes: SharingRouteReport;
   /** Every Secret a pod or Ingress reads, and what provides it: an ExternalSecret, cert-manager, or a listed prerequisite. */
   readonly secrets: SecretReport;
+  /** When agreements' ends reach the clusters: ended ones still applied fail, those outlasting their end until the next apply warn. */
+  readonly sharingExpiry: AgreementExpiryReport;
   /** The MLPS rule pack on the same artifact, with the declared waivers applied. */
   readonly mlps: RulePackResult;
   readonly passed: boolean;
@@ -38,6 +40,7 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
   const sharingRoutes = verifySharingRoutes(stacks, model);
   const secrets = verifySecretReads(stacks);
+  const sharingExpiry = checkAgreementExpiry(stacks, model, today);
   return {
     platform: { name: model.name, displayName: model.displayName },
     stacks: stacks.length,
@@ -48,15 +51,23 @@ export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel,
     tenancy,
     sharingRoutes,
     secrets,
+    sharingExpiry,
     mlps,
-    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, secrets, mlps }),
+    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, secrets, sharingExpiry, mlps }),
   };
 }
 
 /** The one verdict over the checks, so the artifact's audit and the live audit cannot disagree on what failing means. */
-export function everyCheckPassed(r: Pick<AuditResults, "schema" | "flows" | "rbac" | "tenancy" | "sharingRoutes" | "secrets" | "mlps">): boolean {
+export function everyCheckPassed(r: Pick<AuditResults, "schema" | "flows" | "rbac" | "tenancy" | "sharingRoutes" | "secrets" | "sharingExpiry" | "mlps">): boolean {
   return (
-    r.schema.status === "pass" && r.flows.passed && r.sharingRoutes.passed && r.secrets.passed && r.rbac.status === "pass" && r.tenancy.status === "pass" && r.mlps.passed
+    r.schema.status === "pass" &&
+    r.flows.passed &&
+    r.sharingRoutes.passed &&
+    r.secrets.passed &&
+    r.sharingExpiry.passed &&
+    r.rbac.status === "pass" &&
+    r.tenancy.status === "pass" &&
+    r.mlps.passed
   );
 }
 

@@ -187,7 +187,16 @@ export function generateProvince(options: ProvinceOptions): Province {
     if (shape.core && c !== 0) consume(0, c, "core");
   });
   for (const [p, consumers] of [...offers].sort((a, b) => a[0] - b[0])) {
-    declarations[p].sharing.offers.push({ service: "prod/api", consumers: consumers.sort(), purpose: "按业务流水号逐条核验，只返回核验结果，不提供批量查询", approval: `PROV-${2026}-${String(p).padStart(4, "0")}`, expires: EXPIRES });
+    const code = String(p).padStart(4, "0");
+    declarations[p].sharing.offers.push({
+      catalogue: { id: `PROV-ML-${code}`, resource: `${shapes[p].name}业务核验信息`, share: "conditional", legalBasis: "《政务数据共享条例》" },
+      service: "prod/api",
+      consumers: consumers.sort(),
+      purpose: "按业务流水号逐条核验，只返回核验结果，不提供批量查询",
+      approval: `PROV-${2026}-${code}`,
+      granted: "2026-01-15",
+      expires: EXPIRES,
+    });
   }
 
   // Capacity: each cluster holds what its environments ask for (quota sum, with 20% headroom, no overcommit counted).

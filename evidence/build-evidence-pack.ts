@@ -9,7 +9,8 @@ import { serviceReplicas } from "../config/model/workload-sizing";
 import type { Level } from "../config/schema/common";
 import { declarationStamp } from "./declaration-stamp";
 import { clusterProvisioningEvidence } from "./cluster-provisioning-evidence";
-import type { DataClassificationEntry, DataSharingEntry, EvidencePack } from "./evidence-pack";
+import type { DataCatalogueRow, DataClassificationEntry, DataSharingEntry, EvidencePack } from "./evidence-pack";
+import { applySchedule } from "../config/model/apply-schedule";
 import type { Ledger } from "./ledger";
 import type { LiveSource } from "../audit/live/run-live-audit";
 import type { DriftReport } from "../audit/live/drift/find-drift";
@@ -60,6 +61,7 @@ export function buildEvidencePack({ model, stacks, audit, ledger, configDir, tod
     controls: audit.mlps,
     separationOfDuties: ADMIN_DUTIES.map((duty) => ({ duty, groups: [...model.admins[duty]].sort(), role: adminClusterRoleName(duty) })),
     dataClassification: dataClassification(model, stacks),
+    dataCatalogue: dataCatalogue(model),
     dataSharing: dataSharing(model, stacks, audit.sharingRoutes),
     clusterProvisioning: clusterProvisioningEvidence(model, stacks),
     inventory: model.departments.map((d) => ({
@@ -111,7 +113,8 @@ function dataClassification(model: PlatformModel, stacks: readonly ArtifactStack
 
 /** Every agreement, with the NetworkPolicies that implement it in the artifact (none once expired). */
 function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[], routes: SharingRouteReport): DataSharingEntry[] {
-  const sharingPolicies = stacks.flatMap((s) => s.resources).filter((r) => r.object.kind === "NetworkPolicy" && r.object.metadata.annotations?.["govcloud/approval"] !== undefined);
+  const schedule = model.applySchedule !== undefined ? applySchedule(model.applySchedule) : undefined;
+  const sharingPolicies = stacks.flatMap((s) => s.resources).filter((r) => r.object.kind === "NetworkPolicy" && r.object.metadata.annotations?.["govcloud/catalogue-entry"] !== undefined);
   return model.sharingAgreements.map((a) => {
     const provider = `${a.provider.department}/${a.provider.environment}/${a.provider.service}`;
     const consumer = `${a.consumer.department}/${a.consumer.environment}/${a.consumer.service}`;
@@ -121,8 +124,34 @@ function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[], rou
       .sort();
     const served = a.route === "gateway" ? routes.routes.find((r) => r.provider === provider) : undefined;
     const gatewayRoute = served ? { cluster: served.cluster, host: served.host, admits: served.admitted.map((x) => x.consumer) } : undefined;
-    return { provider, consumer, dataClass: a.provider.dataClass, purpose: a.purpose, consumerPurpose: a.consumerPurpose, approval: a.approval, expires: a.expires, status: a.status, route: a.route, policies, ...(gatewayRoute ? { gatewayRoute } : {}) };
+    const closes = a.expires !== undefined && schedule ? schedule.nextAfter(a.expires) : undefined;
+    return {
+      provider,
+      consumer,
+      catalogue: a.catalogue,
+      dataClass: a.provider.dataClass,
+      purpose: a.purpose,
+      consumerPurpose: a.consumerPurpose,
+      approval: a.approval,
+      ...(a.since !== undefined ? { since: a.since } : {}),
+      ...(a.expires !== undefined ? { expires: a.expires } : {}),
+      ...(closes !== undefined ? { closes } : {}),
+      status: a.status,
+      route: a.route,
+      policies,
+      ...(gatewayRoute ? { gatewayRoute } : {}),
+    };
   });
+}
+
+/** The catalogue as declared, with how many uses the ledger holds of each entry. */
+function dataCatalogue(model: PlatformModel): DataCatalogueRow[] {
+  const names = new Map(model.departments.map((d) => [d.name, d.displayName]));
+  return model.dataCatalogue.map((e) => ({
+    ...e,
+    departmentName: names.get(e.department) ?? e.department,
+    consumers: model.sharingAgreements.filter((a) => a.catalogue.id === e.id).length,
+  })).map(({ department: _department, ...row }) => row);
 }
 
 function withoutRulePack({ mlps: _rulePack, ...rest }: AuditResults): Omit<AuditResults, "mlps"> {

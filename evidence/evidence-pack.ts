@@ -33,6 +33,7 @@ export interface EvidencePack {
   readonly controls: RulePackResult;
   readonly separationOfDuties: ReadonlyArray<{ readonly duty: "system" | "security" | "audit"; readonly groups: readonly string[]; readonly role: string }>;
   readonly dataClassification: readonly DataClassificationEntry[];
+  readonly dataCatalogue: readonly DataCatalogueRow[];
   readonly dataSharing: readonly DataSharingEntry[];
   readonly inventory: readonly DepartmentInventoryEntry[];
   readonly ledger: Ledger;
@@ -76,16 +77,37 @@ export interface DataClassificationEntry {
   readonly namespace: string;
 }
 
-/** Who shares what with whom, under which approval, until when: the data-sharing register. */
+/** One resource of the data catalogue (政务数据目录), with how many consumers use it. */
+export interface DataCatalogueRow {
+  readonly id: string;
+  readonly resource: string;
+  readonly share: "unconditional" | "conditional" | "not-shared";
+  readonly legalBasis?: string;
+  readonly dataClass: string;
+  readonly provider: string;
+  readonly departmentName: string;
+  readonly consumers: number;
+}
+
+/**
+ * The sharing ledger (共享台账): who uses which catalogued resource, under which attribute and
+ * approval, since when and until when, and the policies that open it.
+ */
 export interface DataSharingEntry {
   readonly provider: string;
   readonly consumer: string;
+  readonly catalogue: { readonly id: string; readonly resource: string; readonly share: "unconditional" | "conditional" | "not-shared"; readonly legalBasis?: string };
   readonly dataClass: string;
   readonly purpose: string;
   /** Why the consumer uses it, in its own declaration's words. */
   readonly consumerPurpose: string;
+  /** The agreement's approval; the catalogue code for unconditional sharing. */
   readonly approval: string;
-  readonly expires: string;
+  readonly since?: string;
+  /** Conditional sharing only. */
+  readonly expires?: string;
+  /** With a scheduled apply: the day it closes the agreement's policies, the first run after its end. */
+  readonly closes?: string;
   readonly status: "active" | "expiring" | "expired";
   /** `direct` on one cluster, `gateway` across clusters. */
   readonly route: "direct" | "gateway";

@@ -66,7 +66,7 @@ export function addSharingCertificates(
       labels: labels(service, `${service}-sharing`, "sharing-route"),
       annotations: {
         [SHARING_ANNOTATION.consumers]: route.consumers.map((c) => `${c.consumer.department}/${c.consumer.environment}/${c.consumer.service}`).join(", "),
-        [SHARING_ANNOTATION.approvals]: [...new Set(route.consumers.map((c) => `${c.approval} (until ${c.expires})`))].sort().join(", "),
+        [SHARING_ANNOTATION.approvals]: [...new Set(route.consumers.map((c) => `${c.approval} (${c.expires !== undefined ? `until ${c.expires}` : "unconditional"})`))].sort().join(", "),
       },
     });
   }

@@ -7,7 +7,7 @@ import { analyzeRbac } from "../rbac";
 import { everyCheckPassed, type AuditResults } from "../run-audit";
 import { validateStacks } from "../schema";
 import { runTenancyBenchmark } from "../tenancy";
-import { verifySharingRoutes } from "../sharing";
+import { checkAgreementExpiry, verifySharingRoutes } from "../sharing";
 import { verifySecretReads } from "../secrets";
 import { placeLiveObjects, type LiveResources } from "./live-resources";
 import type { LiveSnapshot } from "./read-snapshot";
@@ -50,6 +50,7 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
   // Tenants' pods only: the platform components in the gateway and management zones bring their own Secrets.
   const tenants = new Set(model.departments.flatMap((d) => d.environments).map((e) => `${e.cluster}\u0000${e.namespace}`));
   const secrets = verifySecretReads(resources.objects, artifact, (read) => tenants.has(`${read.cluster}\u0000${read.namespace}`));
+  const sharingExpiry = checkAgreementExpiry(resources.objects, model, today);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
   const results: LiveAuditResults = {
     platform: { name: model.name, displayName: model.displayName },
@@ -61,8 +62,9 @@ export function runLiveAudit(snapshot: LiveSnapshot, artifact: readonly Artifact
     tenancy,
     sharingRoutes,
     secrets,
+    sharingExpiry,
     mlps,
-    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, secrets, mlps }) && !drift.weakensIsolation,
+    passed: everyCheckPassed({ schema, flows, rbac, tenancy, sharingRoutes, secrets, sharingExpiry, mlps }) && !drift.weakensIsolation,
     drift,
     live: { dir: snapshot.dir, clusters: snapshot.clusters.map((c) => ({ cluster: c.cluster, takenAt: c.takenAt, objects: c.objects.length })) },
   };

@@ -8,3 +8,5 @@ export { gatewayAdmission, gatewayRoutes, presentedCertificates } from "./gatewa
 export type { Admission, GatewayRoute, PresentedCertificate } from "./gateway-admission";
 export { verifySharingRoutes } from "./verify-sharing-routes";
 export type { SharingRouteEntry, SharingRouteReport } from "./verify-sharing-routes";
+export { checkAgreementExpiry } from "./agreement-expiry";
+export type { AgreementExpiryFinding, AgreementExpiryReport } from "./agreement-expiry";

@@ -66,6 +66,10 @@ export function summarizeAudit(r: AuditResults, source: string, more: readonly s
     `  ${mark(secrets.passed)}  secrets       ${secrets.secrets.length} Secrets read: ${by("external-secret")} from ExternalSecrets, ${by("cert-manager")} from cert-manager, ${by("prerequisite")} listed prerequisites; ${secrets.findings.length} findings`,
   );
   lines.push(...list(secrets.findings));
+  const expiry = r.sharingExpiry;
+  const schedule = expiry.schedule ? `scheduled apply ${expiry.schedule.cron}, next ${expiry.schedule.nextApply ?? "never"}` : "no scheduled apply declared";
+  lines.push(`  ${mark(expiry.passed)}  expiry        ${expiry.agreements} agreements with an end, ${schedule}; ${expiry.findings.length} findings`);
+  lines.push(...list(expiry.findings.map((f) => (f.kind === "ended-but-applied" ? f.message : `warning: ${f.message}`))));
   for (const [name, report] of [["rbac", r.rbac], ["tenancy", r.tenancy]] as const) {
     const counts = ["pass", "fail", "not-applicable"].map((s) => `${report.checks.filter((c) => c.status === s).length} ${s}`).join(", ");
     lines.push(`  ${mark(report.status === "pass")}  ${name.padEnd(12)}  ${report.checks.length} checks: ${counts}`);

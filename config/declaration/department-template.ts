@@ -29,7 +29,7 @@ services:
     replicas: 1
     port: 8080
     exposure: none                 # none | internal | extranet | internet
-    dataClass: internal            # public | internal | personal | sensitive-personal | important | core
+    dataClass: internal            # public | internal | general | personal | sensitive-personal | important | core
     connectsTo: [api]
     environments:
       prod:
@@ -80,11 +80,14 @@ environments:
     level: 3                       # level 3: digests, backups, stricter zones and review
     quota: { cpu: 12, memory: 24Gi, storage: 200Gi }
 
-# Data sharing with other departments opens only when both sides declare it:
+# Data sharing uses the data catalogue: resources you provide go under sharing.offers with
+# their share attribute (unconditional, conditional or not-shared); to use another department's
+# resource, declare the consumption (for an unconditional one, since when you use it):
 # sharing:
 #   consumes:
-#     - provider: big-data/prod/identity   # department/environment/service
-#       consumer: prod/portal               # environment/service of yours
-#       purpose: 统一身份认证
+#     - provider: big-data/prod/exchange   # department/environment/service
+#       consumer: prod/api                  # environment/service of yours
+#       purpose: 经数据共享交换平台获取业务数据
+#       since: 2026-12-01
 `;
 }

@@ -15,6 +15,11 @@ import { EMPTY_LOCK, readStatefulLock, STATEFUL_LOCK_FILE, type StatefulLock } f
 export interface Sourced<T> {
   readonly file: string;
   readonly data: T;
+  /**
+   * When the file failed its schema: its data as written, so a rule can tell a field the user left
+   * out (which it reports) from one salvage dropped because it was invalid (reported already).
+   */
+  readonly written?: unknown;
 }
 
 export interface Declaration {
@@ -87,7 +92,7 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
     if (!parsed.success) {
       problems.push(...schemaProblems(file, schema, parsed.error.issues));
       complete = false;
-      return { file, data: salvage(schema, document.data) as z.output<S> };
+      return { file, data: salvage(schema, document.data) as z.output<S>, written: document.data };
     }
     return { file, data: parsed.data };
   }
@@ -115,7 +120,7 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
     if (placed.problems.length > 0) complete = false;
     problems.push(...placed.problems);
     writtenPaths.set(written.file, placed.writtenPath);
-    departments.push({ file: written.file, data: placed.department });
+    departments.push({ file: written.file, data: placed.department, ...(written.written !== undefined ? { written: written.written } : {}) });
   }
   const waivers = load(join(configDir, WAIVERS_FILE), waiversSchema, false) ?? {
     file: display(join(configDir, WAIVERS_FILE)),

@@ -1,5 +1,7 @@
 import type { Declaration } from "../declaration/load-declaration";
 import { dataClassLevels } from "../rules/data-classes";
+import { dataClassesOf, effectiveDataClass } from "./data-class";
+import { buildDataCatalogue } from "./data-catalogue";
 import type { Level } from "../schema/common";
 import type { PlatformDeclaration } from "../schema/platform";
 import type { ClusterModel, DepartmentModel, PlatformModel } from "./platform-model";
@@ -41,9 +43,11 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     logRetentionDays: p.logRetentionDays,
     overcommit: p.overcommit,
     stateBackend: p.stateBackend,
+    ...(p.operations ? { applySchedule: p.operations.applySchedule } : {}),
     templateImages: p.templateImages,
     ...(p.secretStore ? { secretStore: p.secretStore } : {}),
     departments: departments.map((d) => buildDepartment(p, d.data, lock.data.environments)).sort(byName),
+    dataCatalogue: buildDataCatalogue(departments.map((d) => d.data), dataClassLevels(p.dataClasses)),
     sharingAgreements: buildSharingAgreements(p, departments, today, lock.data.environments),
     statefulLock: lock.data,
     retiredResources,
@@ -76,6 +80,7 @@ function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel 
 }
 
 function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"], placements: StatefulLock["environments"]): DepartmentModel {
+  const levels = dataClassLevels(p.dataClasses);
   const retired = d.retired === true;
   return {
     name: d.name,
@@ -113,14 +118,20 @@ function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][n
             .sort(),
           services: env.services
             .filter((s) => !s.retired)
-            .map((s) => ({ ...s, connectsTo: [...new Set(s.connectsTo)].sort(), egressTo: [...new Set(s.egressTo)].sort() }))
+            .map((s) => ({
+              ...s,
+              dataClass: effectiveDataClass(s.dataClass, levels),
+              dataClasses: [...new Set(dataClassesOf(s.dataClass))].sort(),
+              connectsTo: [...new Set(s.connectsTo)].sort(),
+              egressTo: [...new Set(s.egressTo)].sort(),
+            }))
             .sort(byName),
         };
       })
       .sort(byName),
     sharing: {
       offers: [...d.sharing.offers]
-        .map((o) => ({ ...o, consumers: [...o.consumers].sort() }))
+        .map((o) => (o.consumers ? { ...o, consumers: [...o.consumers].sort() } : o))
         .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)),
       consumes: [...d.sharing.consumes].sort((a, b) =>
         `${a.provider} ${a.consumer}` < `${b.provider} ${b.consumer}` ? -1 : 1,

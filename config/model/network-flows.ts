@@ -254,9 +254,12 @@ function environmentFlows(model: PlatformModel, env: EnvironmentModel): NetworkF
  */
 function sharingFlows(model: PlatformModel, a: SharingAgreementModel): NetworkFlow[] {
   const { provider: p, consumer: c } = a;
-  const details = {
-    "govcloud/approval": a.approval,
-    "govcloud/expires": a.expires,
+  const details: Record<string, string> = {
+    "govcloud/catalogue-entry": a.catalogue.id,
+    "govcloud/share": a.catalogue.share,
+    // Unconditional sharing needs no approval and has no end: the catalogue entry is its authority.
+    ...(a.catalogue.share === "conditional" ? { "govcloud/approval": a.approval } : {}),
+    ...(a.expires !== undefined ? { "govcloud/expires": a.expires } : {}),
     "govcloud/data-class": p.dataClass,
     "govcloud/provider": `${p.department}/${p.environment}/${p.service}`,
     "govcloud/consumer": `${c.department}/${c.environment}/${c.service}`,

@@ -3,6 +3,7 @@ import type { DepartmentDeclaration, ServiceDeclaration } from "../schema/depart
 import type { PlatformDeclaration } from "../schema/platform";
 import type { WaiversDeclaration } from "../schema/waivers";
 import type { Bytes, Cpu } from "./quantity";
+import type { DataCatalogueEntry } from "./data-catalogue";
 import type { SharingAgreementModel } from "./sharing-agreement";
 import type { ClusterProvisioning } from "./cluster-provisioning";
 import type { StatefulLock } from "../declaration/stateful-lock";
@@ -29,11 +30,15 @@ export interface PlatformModel {
   readonly logRetentionDays: number;
   readonly overcommit: PlatformDeclaration["overcommit"];
   readonly stateBackend: PlatformDeclaration["stateBackend"];
+  /** The scheduled synth-and-apply, when declared: the only way an agreement's end reaches the clusters. */
+  readonly applySchedule?: string;
   readonly templateImages: PlatformDeclaration["templateImages"];
   /** The External Secrets store the Secrets come from; undefined when they are created by hand before the first apply. */
   readonly secretStore?: PlatformDeclaration["secretStore"];
   readonly departments: readonly DepartmentModel[];
-  /** Two-sided agreements, expired ones included with their status; only those in force open flows. */
+  /** The data catalogue (政务数据目录): every resource departments provide, with its share attribute. */
+  readonly dataCatalogue: readonly DataCatalogueEntry[];
+  /** Every consumer's use of a catalogued resource, expired agreements included with their status; only those in force open flows. */
   readonly sharingAgreements: readonly SharingAgreementModel[];
   readonly waivers: WaiversDeclaration["waivers"];
   /** The lock the declaration was checked against; a synthesis writes its successor. */
@@ -114,7 +119,11 @@ export interface EnvironmentModel {
   readonly retiredServices: readonly string[];
 }
 
-export type ServiceModel = Readonly<ServiceDeclaration> & {
+export type ServiceModel = Readonly<Omit<ServiceDeclaration, "dataClass">> & {
+  /** The class in force: the highest of those the service declares (config/model/data-class.ts). */
+  readonly dataClass: string;
+  /** Every class the service declares, sorted; one in most cases. */
+  readonly dataClasses: readonly string[];
   readonly connectsTo: readonly string[];
   readonly egressTo: readonly string[];
 };

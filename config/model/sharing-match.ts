@@ -2,48 +2,72 @@ import type { Sourced } from "../declaration/load-declaration";
 import type { DepartmentDeclaration } from "../schema/department";
 
 /**
- * Pairs the two sides of data-sharing agreements. A flow exists only where the provider's
- * offer names the consumer and the consumer declares the same consumption; what is left on
- * either side is one-sided, and refused.
+ * Pairs consumptions with the catalogue entries they use. A conditionally shared resource flows
+ * only where the provider's offer names the consumer and the consumer declares the same
+ * consumption; an unconditionally shared one flows to every consumer that declares its use; a
+ * resource catalogued as not shared never flows. What is left on either side is refused.
  */
 export interface SharingPair {
-  readonly provider: { readonly department: number; readonly offer: number; readonly consumer: number };
+  /** `consumer`: the index in a conditional offer's consumers; absent for unconditional sharing. */
+  readonly provider: { readonly department: number; readonly offer: number; readonly consumer?: number };
   readonly consumer: { readonly department: number; readonly consumption: number };
 }
 
 export interface SharingMatch {
   readonly pairs: readonly SharingPair[];
-  /** Offer consumers no consumption answers: [department, offer, consumer index]. */
-  readonly unansweredOffers: ReadonlyArray<SharingPair["provider"]>;
-  /** Consumptions no offer answers: [department, consumption index]. */
+  /** Consumers of conditional offers that no consumption answers. */
+  readonly unansweredOffers: ReadonlyArray<Required<SharingPair["provider"]>>;
+  /** Consumptions that no offer answers. */
   readonly unansweredConsumptions: ReadonlyArray<SharingPair["consumer"]>;
+  /** Consumptions of a resource catalogued as not shared, with the entry that refuses them. */
+  readonly refusedConsumptions: readonly SharingPair[];
 }
 
 export function matchSharing(departments: readonly Sourced<DepartmentDeclaration>[]): SharingMatch {
-  const consumptions = new Map<string, SharingPair["consumer"]>();
+  // Offers by the address of the service they catalogue, in declaration order.
+  const offersOf = new Map<string, Array<{ department: number; offer: number }>>();
   departments.forEach((d, department) =>
-    d.data.sharing.consumes.forEach((c, consumption) => {
-      consumptions.set(`${c.provider} -> ${d.data.name}/${c.consumer}`, { department, consumption });
+    d.data.sharing.offers.forEach((offer, index) => {
+      const address = `${d.data.name}/${offer.service}`;
+      offersOf.set(address, [...(offersOf.get(address) ?? []), { department, offer: index }]);
     }),
   );
+  const offer = (o: { department: number; offer: number }) => departments[o.department].data.sharing.offers[o.offer];
+
   const pairs: SharingPair[] = [];
-  const unansweredOffers: SharingPair["provider"][] = [];
+  const refusedConsumptions: SharingPair[] = [];
+  const unansweredConsumptions: SharingPair["consumer"][] = [];
   const answered = new Set<string>();
   departments.forEach((d, department) =>
-    d.data.sharing.offers.forEach((offer, offerIndex) =>
-      offer.consumers.forEach((consumer, consumerIndex) => {
-        const key = `${d.data.name}/${offer.service} -> ${consumer}`;
-        const provider = { department, offer: offerIndex, consumer: consumerIndex };
-        const match = consumptions.get(key);
-        if (match) {
-          pairs.push({ provider, consumer: match });
-          answered.add(key);
-        } else {
-          unansweredOffers.push(provider);
-        }
-      }),
-    ),
+    d.data.sharing.consumes.forEach((c, consumption) => {
+      const consumer = { department, consumption };
+      const address = `${d.data.name}/${c.consumer}`;
+      const offers = offersOf.get(c.provider) ?? [];
+      const notShared = offers.find((o) => offer(o).catalogue?.share === "not-shared");
+      const unconditional = offers.find((o) => offer(o).catalogue?.share === "unconditional");
+      const conditional = offers
+        .filter((o) => offer(o).catalogue?.share === "conditional")
+        .flatMap((o) => (offer(o).consumers ?? []).flatMap((listed, index) => (listed === address ? [{ ...o, consumer: index }] : [])))[0];
+      if (conditional) {
+        pairs.push({ provider: conditional, consumer });
+        answered.add(`${conditional.department} ${conditional.offer} ${conditional.consumer}`);
+      } else if (unconditional) {
+        pairs.push({ provider: unconditional, consumer });
+      } else if (notShared) {
+        refusedConsumptions.push({ provider: notShared, consumer });
+      } else {
+        unansweredConsumptions.push(consumer);
+      }
+    }),
   );
-  const unansweredConsumptions = [...consumptions].filter(([key]) => !answered.has(key)).map(([, c]) => c);
-  return { pairs, unansweredOffers, unansweredConsumptions };
+  const unansweredOffers: Array<Required<SharingPair["provider"]>> = [];
+  departments.forEach((d, department) =>
+    d.data.sharing.offers.forEach((o, index) => {
+      if (o.catalogue?.share !== "conditional") return;
+      (o.consumers ?? []).forEach((_, consumer) => {
+        if (!answered.has(`${department} ${index} ${consumer}`)) unansweredOffers.push({ department, offer: index, consumer });
+      });
+    }),
+  );
+  return { pairs, unansweredOffers, unansweredConsumptions, refusedConsumptions };
 }

@@ -15,7 +15,7 @@ export interface SharingRouteModel {
   /** Secret of the route's server certificate in the provider's namespace; its `ca.crt` is the sharing CA that verifies clients. */
   readonly serverCertificateSecret: string;
   /** The agreements in force the route serves, by consumer, sorted. */
-  readonly consumers: ReadonlyArray<{ readonly consumer: SharingParty; readonly commonName: string; readonly approval: string; readonly expires: string }>;
+  readonly consumers: ReadonlyArray<{ readonly consumer: SharingParty; readonly commonName: string; readonly approval: string; readonly expires?: string }>;
 }
 
 export interface ClientCertificateModel {
@@ -70,7 +70,7 @@ export function sharingRoutes(model: Pick<PlatformModel, "sharingAgreements" | "
       host: sharingRouteHost(provider, model.network.gateway.domain),
       serverCertificateSecret: serverCertificateSecret(provider.service),
       consumers: agreements
-        .map((a) => ({ consumer: a.consumer, commonName: consumerCommonName(a.consumer), approval: a.approval, expires: a.expires }))
+        .map((a) => ({ consumer: a.consumer, commonName: consumerCommonName(a.consumer), approval: a.approval, ...(a.expires !== undefined ? { expires: a.expires } : {}) }))
         .sort((x, y) => byText(x.commonName, y.commonName)),
     }));
 }

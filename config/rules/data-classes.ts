@@ -1,5 +1,6 @@
 import { didYouMean } from "../declaration/did-you-mean";
 import { error, type Problem } from "../declaration/problem";
+import { dataClassesOf, effectiveDataClass } from "../model/data-class";
 import { DEFAULT_DATA_CLASSES } from "../schema/platform";
 import type { DeclarationRule } from "./rule";
 
@@ -17,14 +18,21 @@ export const dataClasses: DeclarationRule = ({ platform, departments }) => {
     department.data.environments.forEach((env, ei) => {
       env.services.forEach((service, si) => {
         if (service.name === undefined) return; // a service without a valid name: its name's problem is reported
-        const at = ["environments", ei, "services", si, "dataClass"];
         if (service.dataClass === undefined) return;
-        const minimum = classes[service.dataClass];
-        if (minimum === undefined) {
-          problems.push(error(department.file, at, `unknown data class "${service.dataClass}"${didYouMean(service.dataClass, Object.keys(classes))}; known classes: ${known}`));
-        } else if (env.level !== undefined && env.level < minimum) {
+        const at = ["environments", ei, "services", si, "dataClass"];
+        const declared = dataClassesOf(service.dataClass);
+        declared.forEach((name, ci) => {
+          if (classes[name] !== undefined) return;
+          const field = typeof service.dataClass === "string" ? at : [...at, ci];
+          problems.push(error(department.file, field, `unknown data class "${name}"${didYouMean(name, Object.keys(classes))}; known classes: ${known}`));
+        });
+        if (declared.some((name) => classes[name] === undefined)) return;
+        const effective = effectiveDataClass(service.dataClass, classes);
+        const minimum = classes[effective];
+        if (env.level !== undefined && env.level < minimum) {
+          const combined = declared.length > 1 ? ` (the highest of ${declared.join(", ")})` : "";
           // Reported on the environment's level, which is what has to change in most cases.
-          problems.push(error(department.file, ["environments", ei, "level"], `level ${minimum} data '${service.dataClass}' cannot live at level ${env.level}: service "${service.name}" holds it; raise the environment to level ${minimum} or reclassify the data`));
+          problems.push(error(department.file, ["environments", ei, "level"], `level ${minimum} data '${effective}'${combined} cannot live at level ${env.level}: service "${service.name}" holds it; raise the environment to level ${minimum} or reclassify the data`));
         }
       });
     });

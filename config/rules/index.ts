@@ -2,6 +2,8 @@ import type { Declaration } from "../declaration/load-declaration";
 import type { Problem } from "../declaration/problem";
 import { capacity } from "./capacity";
 import { nodePoolCapacity } from "./node-pool-capacity";
+import { applyScheduleRule } from "./apply-schedule";
+import { dataCatalogue } from "./data-catalogue";
 import { dataClasses } from "./data-classes";
 import { namespaceNames } from "./namespace-names";
 import { placementRules } from "./placement-rules";
@@ -41,7 +43,9 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   namespaceNames,
   externalNetworks,
   externalEgress,
+  dataCatalogue,
   sharingAgreements,
+  applyScheduleRule,
   images,
   serviceTemplates,
   quotaAccounting,

@@ -21,7 +21,9 @@ const serviceFields = {
   replicas: z.int().min(1, { error: "must be at least 1" }).max(100, { error: "must be at most 100" }).optional(),
   port: port.optional().describe("Port the service listens on."),
   exposure: z.enum(EXPOSURES).default("none").describe("Who may reach the service through the gateway."),
-  dataClass: dnsLabel.describe("Class of the data the service holds or processes."),
+  dataClass: z
+    .union([dnsLabel, z.array(dnsLabel).min(1, { error: "must name at least one data class" })])
+    .describe("Class of the data the service holds or processes, or the classes it combines (the highest wins)."),
   connectsTo: z.array(dnsLabel).default([]).describe("Other services of the same environment this service calls."),
   egressTo: z
     .array(dnsLabel)
@@ -140,23 +142,58 @@ const localService = z.string().regex(/^[a-z][-a-z0-9]*\/[a-z][-a-z0-9]*$/, {
   error: "must be environment/service of this department",
 });
 
+/** The share attributes of the 政务数据共享条例: who may use a catalogued data resource, and how. */
+export const SHARE_ATTRIBUTES = ["unconditional", "conditional", "not-shared"] as const;
+export type ShareAttribute = (typeof SHARE_ATTRIBUTES)[number];
+
+/**
+ * An entry of the government data catalogue (政务数据目录): the data resource a service provides,
+ * its share attribute and, where the attribute needs one, the legal basis.
+ */
+const catalogueEntry = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: "must be a catalogue code of letters, digits, '.', '_' or '-' (at most 64)" })
+    .describe("Catalogue code of the data resource (资源代码), unique on the platform."),
+  resource: displayName.describe("Name of the data resource (资源名称)."),
+  share: z
+    .enum(SHARE_ATTRIBUTES)
+    .describe("Share attribute: unconditional (无条件共享), conditional (有条件共享, per agreement), not-shared (不予共享)."),
+  legalBasis: displayName
+    .optional()
+    .describe("The law, regulation or policy a conditional or not-shared attribute rests on (依据)."),
+  dataClass: dnsLabel
+    .optional()
+    .describe("Class of the resource's data; default: the service's (highest) class, and never below it."),
+});
+
 const offer = z.strictObject({
+  catalogue: catalogueEntry.describe("The catalogue entry of what the service provides."),
   service: localService.describe("The offered service, environment/service."),
-  consumers: z.array(serviceAddress).min(1, { error: "must name at least one consumer" }),
-  purpose: displayName,
+  consumers: z
+    .array(serviceAddress)
+    .min(1, { error: "must name at least one consumer" })
+    .optional()
+    .describe("Conditional sharing: the consumers this agreement admits."),
+  purpose: displayName.optional().describe("What the shared data is for (unconditional and conditional sharing)."),
   approval: z
     .string()
     .min(1, { error: "must give the approval reference" })
     .max(100, { error: "must be at most 100 characters (an approval reference, kept on every policy of the agreement)" })
     .regex(/^[^\r\n]*$/, { error: "must be one line (an approval reference)" })
-    .describe("Approval reference of the sharing agreement."),
-  expires: isoDate.describe("Last day the agreement is valid."),
+    .optional()
+    .describe("Conditional sharing: approval reference of the agreement."),
+  granted: isoDate.optional().describe("Conditional sharing: the day the agreement was approved."),
+  expires: isoDate.optional().describe("Conditional sharing: last day the agreement is valid."),
 });
 
 const consumption = z.strictObject({
   provider: serviceAddress.describe("The provider's service, department/environment/service."),
   consumer: localService.describe("Which of this department's services consumes it, environment/service."),
   purpose: displayName,
+  since: isoDate
+    .optional()
+    .describe("An unconditionally shared resource: the day this department registered its use (the ledger's start)."),
 });
 
 const departmentFields = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cronSchedule } from "./cron-schedule";
 import {
   byteQuantity,
   cpuQuantity,
@@ -200,9 +201,18 @@ const secretStore = z.strictObject({
     .describe("How often the operator reads the store again and updates the Secrets."),
 });
 
+/**
+ * The data classes every platform has, with the minimum protection level each needs. The grades
+ * of GB/T 43697-2024 (数据安全技术 数据分类分级规则): core (核心数据), important (重要数据) and
+ * general (一般数据); personal information (个人信息) and sensitive personal information
+ * (敏感个人信息) under the Personal Information Protection Law; public and internal for data
+ * with no protection need beyond the platform's baseline. `dataClasses` in platform.yaml adds
+ * classes or changes a level.
+ */
 export const DEFAULT_DATA_CLASSES: Readonly<Record<string, number>> = {
   public: 1,
   internal: 2,
+  general: 2,
   personal: 3,
   "sensitive-personal": 3,
   important: 3,
@@ -256,6 +266,14 @@ export const platformSchema = z.strictObject({
     .describe(
       "Where the Secrets that workloads read come from: with a store, every one is declared as an External Secrets Operator ExternalSecret beside its readers; without, `govcloud secrets` lists those to create before the first apply.",
     ),
+  operations: z
+    .strictObject({
+      applySchedule: cronSchedule.describe(
+        "When the scheduled synth-and-apply runs (cron; its days count, in UTC): expiry is decided at synthesis, so an ended agreement's policies stay applied until this next runs.",
+      ),
+    })
+    .optional()
+    .describe("How the platform team runs govcloud: the scheduled apply that enforces expiry."),
   ledger: z
     .strictObject({
       controlPlaneNodesPerCluster: z

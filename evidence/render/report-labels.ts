@@ -61,6 +61,12 @@ export const SHARING_STATUSES: Readonly<Record<DataSharingEntry["status"], Label
   expired: { label: "已过期 expired", tone: "bad" },
 };
 
+export const SHARE_ATTRIBUTE_LABELS: Readonly<Record<DataSharingEntry["catalogue"]["share"], Labelled>> = {
+  unconditional: { label: "无条件共享 unconditional", tone: "ok" },
+  conditional: { label: "有条件共享 conditional", tone: "ok" },
+  "not-shared": { label: "不予共享 not shared", tone: "muted" },
+};
+
 export const DUTIES: Readonly<Record<"system" | "security" | "audit", string>> = {
   system: "系统管理员 system admin",
   security: "安全管理员 security admin",

@@ -45,7 +45,7 @@ describe("data sharing refusals", () => {
     ).toEqual({
       valid: false,
       lines: [
-        "config/departments/health.yaml:58:7 sharing.offers[0].expires: is required",
+        "config/departments/health.yaml:58:7 sharing.offers[0]: catalogue entry TEST-ML-001 is conditional (有条件共享): give expires, the last day the agreement is valid",
         'config/departments/health.yaml:62:7 sharing.offers[0].approval: must give the approval reference; got ""',
       ],
     });

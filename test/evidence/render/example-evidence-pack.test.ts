@@ -43,6 +43,33 @@ describe("the bundled example's evidence pack", () => {
     expect(readFileSync(paths[1], "utf8")).toContain("```mermaid\nflowchart LR\n");
   });
 
+  test("the data catalogue, with all three share attributes, and the sharing ledger are in all three formats", () => {
+    const [html, markdown, json] = paths.map((p) => readFileSync(p, "utf8"));
+    expect(new Set(pack.dataCatalogue.map((e) => e.share))).toEqual(new Set(["unconditional", "conditional", "not-shared"]));
+    const notShared = pack.dataCatalogue.find((e) => e.share === "not-shared")!;
+    expect(notShared).toMatchObject({ id: "JNML-GAT-002", provider: "public-security/core/population-api", consumers: 0 });
+    expect(notShared.legalBasis).toMatch(/^《中华人民共和国个人信息保护法》第三十四条/);
+    // Unconditional uses: registered by each consumer, with no approval and no end.
+    const exchange = pack.dataSharing.filter((e) => e.catalogue.id === "JNML-DSJ-002");
+    expect(exchange.map((e) => [e.consumer, e.since, e.expires])).toEqual([
+      ["ecology-environment/prod/monitoring-api", "2026-05-06", undefined],
+      ["finance/prod/budget-api", "2026-03-09", undefined],
+      ["housing/prod/permit-api", "2026-03-16", undefined],
+      ["market-regulation/prod/enterprise-api", "2026-03-02", undefined],
+      ["natural-resources/prod/land-api", "2026-03-02", undefined],
+      ["transport/prod/permit-api", "2026-04-13", undefined],
+    ]);
+    expect(exchange.every((e) => e.policies.length === 2)).toBe(true);
+    for (const e of pack.dataCatalogue) {
+      expect(html).toContain(`<code class="nowrap">${e.id}</code>`);
+      expect(markdown).toContain(`\`${e.id}\``);
+    }
+    expect(html.match(/<tr[^>]*>/g)!.length).toBeGreaterThan(pack.dataCatalogue.length + pack.dataSharing.length);
+    expect(JSON.parse(json).dataCatalogue).toEqual(JSON.parse(JSON.stringify(pack.dataCatalogue)));
+    expect(markdown).toContain("### 政务数据目录 Data catalogue");
+    expect(markdown).toContain("### 共享台账 Sharing ledger");
+  });
+
   test("report.html opens offline and shows every section with the example's figures", async () => {
     const { context, page, requests, errors } = await openReport(browser, paths[0]);
     expect(requests).toEqual([]);

@@ -20,7 +20,7 @@ describe("renderHtml", () => {
       "7. 多租户隔离基准 Tenant isolation benchmark (MTB)",
       "8. 豁免 Waivers",
       "9. 数据分级登记 Data classification register",
-      "10. 数据共享登记 Data-sharing register",
+      "10. 数据目录与共享台账 Data catalogue and sharing ledger",
       "11. 部门清单 Department inventory",
       "12. 上线前提：密钥 Prerequisites: Secrets",
       "13. 资源整合台账 Consolidation ledger",
@@ -226,21 +226,32 @@ describe("renderHtml", () => {
     expect(classification).toHaveLength(9);
     expect(classification[4]).toEqual(["江南省卫生健康委员会 (health)", "prod", "records-api", "sensitive-personal", "L3", "L3", "level-3", "shared-hz", "health-prod"]);
     expect(classification[6]).toEqual(["江南省公安厅 (public-security)", "core", "identity-db", "core", "L4", "L4", "level-4", "secure-l4", "public-security-core"]);
+    const catalogue = tableRows(passing, "t-data-catalogue");
+    expect(catalogue.map((row) => [row[0], row[3], row[4], row[6]])).toEqual([
+      ["JNML-GAT-004", "有条件共享 conditional", "《中华人民共和国居民身份证法》", "1"],
+      ["JNML-GAT-009", "不予共享 not shared", "《中华人民共和国人民警察法》", "0"],
+      ["JNML-MZT-003", "有条件共享 conditional", "《社会救助暂行办法》", "1"],
+      ["JNML-MZT-010", "无条件共享 unconditional", "-", "0"],
+    ]);
     const sharing = tableRows(passing, "t-data-sharing");
     expect(sharing[0]).toEqual([
+      "低保对象身份信息 · 有条件共享 conditional\nJNML-MZT-003",
       "civil-affairs/prod/assistance-api",
       "health/prod/records-api",
       "personal",
       "核验医疗救助对象的低保身份",
       "医疗救助费用减免审核",
       "JNMZ-SHARE-2026-007",
-      "2026-12-15",
+      "2026-01-12",
+      "2026-12-15\n部署关闭 closed by the apply of 2026-12-21",
       "即将到期 expiring",
       "集群内 direct",
       "dept-civil-affairs: kubernetes_network_policy_v1.sharing_assistance-api_from_health-prod_8C9D0E1F\ndept-health: kubernetes_network_policy_v1.sharing_records-api_to_civil-affairs-prod_2A3B4C5D",
     ]);
     expect(rowTones(passing, "t-data-sharing")).toEqual(["tone-warn", "tone-ok"]);
-    expect(tableRows(failing, "t-data-sharing")[0].slice(6)).toEqual(["2026-11-20", "已过期 expired", "集群内 direct", "-"]);
+    expect(tableRows(failing, "t-data-sharing")[0].slice(8)).toEqual(["2026-11-20\n部署关闭 closed by the apply of 2026-12-21", "已过期 expired", "集群内 direct", "-"]);
+    // The audit's expiry finding stands beside the ledger.
+    expect(tableRows(passing, "t-sharing-expiry")).toEqual([["JNMZ-SHARE-2026-007", "2026-12-15", expect.stringContaining("stay open 5 days after it ends")]]);
   });
 
   test("department inventory, consolidation ledger and audit summary: key figures", () => {
@@ -285,6 +296,7 @@ describe("renderHtml", () => {
       "t-tenant-isolation-checks",
       "t-waivers",
       "t-data-classification",
+      "t-data-catalogue",
       "t-data-sharing",
       "t-departments",
       "t-secret-prerequisites",
@@ -309,7 +321,7 @@ describe("renderHtml", () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<img/);
     expect(html).toContain("<td>民政厅 &lt;img src=x onerror=alert(1)&gt; (civil-affairs)</td>");
-    expect(tableRows(html, "t-data-sharing")[0][3]).toBe(`核验 | "低保" & 'x' </td></tr></table>`);
+    expect(tableRows(html, "t-data-sharing")[0][4]).toBe(`核验 | "低保" & 'x' </td></tr></table>`);
   });
 
   test("deterministic: the same pack gives the same bytes, however its fields were ordered", () => {

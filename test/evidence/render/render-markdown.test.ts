@@ -25,7 +25,7 @@ describe("renderMarkdown", () => {
       "## 7. 多租户隔离基准 Tenant isolation benchmark (MTB)",
       "## 8. 豁免 Waivers",
       "## 9. 数据分级登记 Data classification register",
-      "## 10. 数据共享登记 Data-sharing register",
+      "## 10. 数据目录与共享台账 Data catalogue and sharing ledger",
       "## 11. 部门清单 Department inventory",
       "## 12. 上线前提：密钥 Prerequisites: Secrets",
       "## 13. 资源整合台账 Consolidation ledger",
@@ -96,7 +96,7 @@ describe("renderMarkdown", () => {
     expect(markdown).not.toContain("<script>");
     expect(markdown).toContain(" | 核验 \\| 低保 \\*身份\\* \\_x\\_ \\[link\\](javascript:1)<br>第二行 | 医疗救助费用减免审核 | ``A\\|B`C`` | ");
     const sharingRow = markdown.split("\n").find((l) => l.includes("核验 \\|"))!;
-    expect(sharingRow.replace(/\\\|/g, "").split("|")).toHaveLength(12);
+    expect(sharingRow.replace(/\\\|/g, "").split("|")).toHaveLength(14);
   });
 
   test("a long list is cut after 20 items, saying how many there are and where report.json holds them all", () => {
