@@ -45,12 +45,14 @@ export function matchSharing(departments: readonly Sourced<DepartmentDeclaration
       const offers = offersOf.get(c.provider) ?? [];
       const notShared = offers.find((o) => offer(o).catalogue?.share === "not-shared");
       const unconditional = offers.find((o) => offer(o).catalogue?.share === "unconditional");
-      const conditional = offers
+      // Every listing of this consumer is answered; a repeated one is refused by its own rule.
+      const listings = offers
         .filter((o) => offer(o).catalogue?.share === "conditional")
-        .flatMap((o) => (offer(o).consumers ?? []).flatMap((listed, index) => (listed === address ? [{ ...o, consumer: index }] : [])))[0];
+        .flatMap((o) => (offer(o).consumers ?? []).flatMap((listed, index) => (listed === address ? [{ ...o, consumer: index }] : [])));
+      const conditional = listings[0];
+      listings.forEach((l) => answered.add(`${l.department} ${l.offer} ${l.consumer}`));
       if (conditional) {
         pairs.push({ provider: conditional, consumer });
-        answered.add(`${conditional.department} ${conditional.offer} ${conditional.consumer}`);
       } else if (unconditional) {
         pairs.push({ provider: unconditional, consumer });
       } else if (notShared) {

@@ -24,20 +24,21 @@ describe("govcloud audit", () => {
     expect(run.status).toBe(0);
     const lines = run.out.split("\n");
     expect(lines[0]).toMatch(/^Audit of .*cdktf\.out \(江南省政务云\): 16 stacks, \d+ objects$/);
-    expect(lines.slice(1, 9).map((l) => l.replace(/\d+/g, "N"))).toEqual([
+    expect(lines.slice(1, 10).map((l) => l.replace(/\d+/g, "N"))).toEqual([
       "  pass  schema        N objects checked against the Kubernetes OpenAPI schemas, N findings",
       "  pass  connectivity  secure-lN: N workloads, N allowed connections, N declared flows, N differences",
       "  pass  connectivity  shared-hz: N workloads, N allowed connections, N declared flows, N differences",
       "  pass  sharing       N cross-cluster routes with mutual TLS, N findings",
       "      shared-hz identity.prod.big-data.share.jiangnan.gov.cn -> big-data/prod/identity: admits public-security/core/population-api (CN=population-api.public-security-core)",
       "  pass  secrets       N Secrets read: N from ExternalSecrets, N from cert-manager, N listed prerequisites; N findings",
+      "  pass  expiry        N agreements with an end, scheduled apply N N * * *, next N-N-N; N findings",
       "  pass  rbac          N checks: N pass, N fail, N not-applicable",
       "  pass  tenancy       N checks: N pass, N fail, N not-applicable",
     ]);
     expect(run.out).toContain("\nAudit passed.\n");
     const pack = JSON.parse(readFileSync(join(root, "audit-report", "report.json"), "utf8"));
     expect(pack.audit.passed).toBe(true);
-    expect(Object.keys(pack.audit).sort()).toEqual(["flows", "objects", "passed", "platform", "rbac", "schema", "secrets", "sharingRoutes", "stacks", "tenancy"]);
+    expect(Object.keys(pack.audit).sort()).toEqual(["flows", "objects", "passed", "platform", "rbac", "schema", "secrets", "sharingExpiry", "sharingRoutes", "stacks", "tenancy"]);
     expect(pack.controls.passed).toBe(true);
     expect(existsSync(join(root, "audit-report", "report.html"))).toBe(true);
     expect(readFileSync(join(root, "audit-report", "report.md"), "utf8")).toContain("```mermaid");

@@ -261,10 +261,12 @@ function withSharing(
   [...offers.values()].forEach((offer, i) => {
     const sharing = (byName.get(offer.department)!.sharing ??= {}) as { offers?: unknown[] };
     (sharing.offers ??= []).push({
+      catalogue: { id: `TEST-ML-${String(i + 1).padStart(3, "0")}`, resource: `测试数据资源${i + 1}`, share: "conditional", legalBasis: "测试用法律依据" },
       service: offer.service,
       consumers: offer.consumers,
       purpose: purposes[(i + 4) % purposes.length],
       approval: `TEST-2026-${String(i + 1).padStart(3, "0")}`,
+      granted: "2026-01-05",
       expires: "2030-12-31",
     });
   });

@@ -35,11 +35,19 @@ describe("sharing agreements found twice", () => {
   it("refuses the same consumer in two offers of one service", () => {
     const { lines } = problemsAfter((file) =>
       file("departments/health.yaml", (d) =>
-        d.addIn(["sharing", "offers"], { service: "prod/records-api", consumers: ["insurance/prod/claims-api"], purpose: "再次共享", approval: "TEST-2026-002", expires: "2030-12-31" }),
+        d.addIn(["sharing", "offers"], {
+          catalogue: { id: "TEST-ML-001", resource: "诊疗记录", share: "conditional", legalBasis: "测试用法律依据" },
+          service: "prod/records-api",
+          consumers: ["insurance/prod/claims-api"],
+          purpose: "再次共享",
+          approval: "TEST-2026-002",
+          granted: "2026-02-01",
+          expires: "2030-12-31",
+        }),
       ),
     );
     expect(lines).toEqual([
-      'config/departments/health.yaml:66:11 sharing.offers[1].consumers[0]: consumer "insurance/prod/claims-api" is already given prod/records-api at sharing.offers[0].consumers[0]; list each consumer once per offered service',
+      'config/departments/health.yaml:73:11 sharing.offers[1].consumers[0]: consumer "insurance/prod/claims-api" is already given prod/records-api at sharing.offers[0].consumers[0]; list each consumer once per offered service',
     ]);
   });
 });

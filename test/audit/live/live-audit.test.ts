@@ -34,13 +34,14 @@ describe("govcloud audit --live on the unmutated snapshot of the bundled example
     expect(lines[0]).toMatch(
       new RegExp(`^Audit of the live snapshot of secure-l4 taken at 2026-11-27T08:30:00Z, of shared-hz taken at 2026-11-27T08:30:00Z \\(${snapshotDir}\\) \\(江南省政务云\\): \\d+ stacks, \\d+ objects$`),
     );
-    expect(lines.slice(1, 10).map((l) => l.replace(/\d+/g, "N"))).toEqual([
+    expect(lines.slice(1, 11).map((l) => l.replace(/\d+/g, "N"))).toEqual([
       "  pass  schema        N objects checked against the Kubernetes OpenAPI schemas, N findings",
       "  pass  connectivity  secure-lN: N workloads, N allowed connections, N declared flows, N differences",
       "  pass  connectivity  shared-hz: N workloads, N allowed connections, N declared flows, N differences",
       "  pass  sharing       N cross-cluster routes with mutual TLS, N findings",
       "      shared-hz identity.prod.big-data.share.jiangnan.gov.cn -> big-data/prod/identity: admits public-security/core/population-api (CN=population-api.public-security-core)",
       "  pass  secrets       N Secrets read: N from ExternalSecrets, N from cert-manager, N listed prerequisites; N findings",
+      "  pass  expiry        N agreements with an end, scheduled apply N N * * *, next N-N-N; N findings",
       "  pass  rbac          N checks: N pass, N fail, N not-applicable",
       "  pass  tenancy       N checks: N pass, N fail, N not-applicable",
       "  pass  mlps          N findings on N rules: N met, N waived, N violated, N not provable from the artifact (check by hand); N errors, N warnings",
