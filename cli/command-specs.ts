@@ -108,6 +108,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ["govcloud secrets", "govcloud secrets --format json > secrets.json"],
   },
   {
+    name: "preflight",
+    arguments: "",
+    minArguments: 0,
+    maxArguments: 0,
+    summary:
+      "print per cluster what must exist before the first apply (Kubernetes release, ingress class, node labels and taints, CRDs, Secrets, kubeconfig, state backend), from the declaration and cdktf.out; exit 1 when something checkable here is missing",
+    options: ["config", "out", "today", "format"],
+    examples: ["govcloud preflight", "govcloud preflight --format json"],
+  },
+  {
     name: "diff",
     arguments: "[OLD NEW]",
     minArguments: 0,

@@ -9,6 +9,7 @@ import { runAuditCommand } from "./commands/audit";
 import { runDiff } from "./commands/diff";
 import { runLedger } from "./commands/ledger";
 import { runSecrets } from "./commands/secrets";
+import { runPreflight } from "./commands/preflight";
 import { UsageError, type CommandContext } from "./command-context";
 import { isoDate } from "../config/schema/common";
 import { didYouMean } from "../config/declaration/did-you-mean";
@@ -108,6 +109,8 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
         return runDiff(context);
       case "secrets":
         return runSecrets(context);
+      case "preflight":
+        return runPreflight(context);
       default:
         throw new UsageError(unknownCommand(command.name));
     }

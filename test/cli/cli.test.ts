@@ -178,12 +178,12 @@ describe("usage", () => {
   it("refuses an unknown command in one line, suggesting the closest", () => {
     const run = govcloud(["valdate"]);
     expect(run.stderr).toBe(
-      'govcloud: unknown command "valdate" (did you mean "validate"?); commands: validate, synth, schema, init, audit, ledger, secrets, diff, export, connectivity; see govcloud --help\n',
+      'govcloud: unknown command "valdate" (did you mean "validate"?); commands: validate, synth, schema, init, audit, ledger, secrets, preflight, diff, export, connectivity; see govcloud --help\n',
     );
     expect(run.stdout).toBe("");
     expect(run.status).toBe(2);
     expect(govcloud(["deploy-everything"]).stderr).toBe(
-      'govcloud: unknown command "deploy-everything"; commands: validate, synth, schema, init, audit, ledger, secrets, diff, export, connectivity; see govcloud --help\n',
+      'govcloud: unknown command "deploy-everything"; commands: validate, synth, schema, init, audit, ledger, secrets, preflight, diff, export, connectivity; see govcloud --help\n',
     );
   });
 
