@@ -34,13 +34,15 @@ export function nextStatefulLock(
     return stillRetired ? [{ ...entry, retired: true as const }] : [];
   });
 
-  const environments: Record<string, { cluster: string }> = {};
+  const environments: StatefulLock["environments"] = {};
   for (const [key, placement] of Object.entries(previous.environments)) {
     const department = key.split("/")[0];
     if (!synthesized.has(department) && stillDeclared(department)) environments[key] = placement;
   }
   for (const department of model.departments.filter((d) => synthesized.has(d.name))) {
-    for (const env of department.environments) environments[`${department.name}/${env.name}`] = { cluster: env.cluster };
+    for (const env of department.environments) {
+      environments[`${department.name}/${env.name}`] = { cluster: env.cluster, ...(env.constructId !== env.name ? { id: env.constructId } : {}) };
+    }
     // A retired environment stays where it was while its objects are being forgotten there.
     for (const name of department.retiredEnvironments) {
       const key = `${department.name}/${name}`;

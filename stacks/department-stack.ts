@@ -40,6 +40,7 @@ export class DepartmentStack extends TerraformStack {
       groups: { admin: department.owners.admins, developer: department.owners.developers, viewer: department.owners.viewers },
       environments: department.environments.map((env) => ({
         name: env.name,
+        constructId: env.constructId,
         namespace: env.namespace,
         level: env.level,
         quota: {
@@ -93,6 +94,8 @@ export class DepartmentStack extends TerraformStack {
         value: this.requiredSecrets.map(({ keys, ...s }) => ({ ...s, readers: [...s.readers], ...(keys ? { keys: [...keys] } : { everyKey: true }) })),
       });
     }
+    // What an environment that moved or left holds on its old cluster is destroyed through that cluster's provider.
+    for (const cluster of department.vacatedClusters) providers.for(cluster);
     for (const { address, cluster } of model.retiredResources.filter((r) => r.stack === name)) {
       new RetiredResource(this, `retired-${address}`, address);
       // Terraform needs the provider of every object in state, even to forget it.

@@ -2,7 +2,7 @@ import type { PlannedChange, StackPlan } from "./plan-stack";
 import { show } from "./plan-preview";
 
 /** Terraform's marks, as `terraform plan` prints them. */
-const MARK: Readonly<Record<PlannedChange["action"], string>> = { create: "+", update: "~", replace: "-/+", destroy: "-", forget: ".", move: "-/+" };
+const MARK: Readonly<Record<PlannedChange["action"], string>> = { create: "+", update: "~", replace: "-/+", destroy: "-", forget: ".", move: "+" };
 
 /** Terraform's sentences for each action. */
 function sentence(change: PlannedChange): string {
@@ -18,7 +18,9 @@ function sentence(change: PlannedChange): string {
     case "forget":
       return "will no longer be managed by Terraform (removed, destroy = false)";
     case "move":
-      return `must be replaced: its provider moves from kubernetes.${change.fromCluster} to kubernetes.${change.toCluster}`;
+      // Terraform reads the address through its new provider, finds nothing there and creates it;
+      // the object through the old provider keeps running, out of state.
+      return `will be created through kubernetes.${change.toCluster}; the object through kubernetes.${change.fromCluster} is left running, no longer managed`;
   }
 }
 
@@ -31,7 +33,7 @@ interface Totals {
 
 function totals(changes: readonly PlannedChange[]): Totals {
   const count = (...actions: PlannedChange["action"][]) => changes.filter((c) => actions.includes(c.action)).length;
-  return { add: count("create", "replace", "move"), change: count("update"), destroy: count("destroy", "replace", "move"), forget: count("forget") };
+  return { add: count("create", "replace", "move"), change: count("update"), destroy: count("destroy", "replace"), forget: count("forget") };
 }
 
 const totalsLine = (t: Totals) => `${t.add} to add, ${t.change} to change, ${t.destroy} to destroy${t.forget > 0 ? `, ${t.forget} to forget` : ""}.`;

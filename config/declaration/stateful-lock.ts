@@ -44,6 +44,11 @@ const lockEntry = z.strictObject({
 const placement = z.strictObject({
   /** The cluster the environment's objects are on. */
   cluster: dnsLabel,
+  /**
+   * The construct id its objects are addressed under, when it is not the environment's name: an
+   * environment that moved cluster got new addresses there (see `environmentConstructId`).
+   */
+  id: dnsLabel.optional(),
 });
 
 /** One stack's objects: cluster → namespace (or {@link CLUSTER_SCOPED}) → Terraform addresses. */
@@ -113,7 +118,7 @@ export function serializeLock(lock: StatefulLock): string {
   const entries = [...lock.entries]
     .sort((a, b) => compare(a.key, b.key) || compare(a.kind, b.kind))
     .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(compare), ...(e.imported ? { imported: [...e.imported].sort(compare) } : {}), ...(e.retired ? { retired: true } : {}) }));
-  const environments = sortedRecord(lock.environments, (p) => ({ cluster: p.cluster }));
+  const environments = sortedRecord(lock.environments, (p) => ({ cluster: p.cluster, ...(p.id !== undefined ? { id: p.id } : {}) }));
   const stacks = sortedRecord(lock.stacks, (clusters) => sortedRecord(clusters, (namespaces) => sortedRecord(namespaces, (addresses) => [...new Set(addresses)].sort(compare))));
   return `${JSON.stringify({ version: 2, entries, environments, stacks }, null, 2)}\n`;
 }

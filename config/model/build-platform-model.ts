@@ -13,6 +13,8 @@ import { buildSharingAgreements } from "./sharing-agreement";
 import { retiredObjects } from "./retired-objects";
 import { buildProvisioning } from "./cluster-provisioning";
 import { claimImports } from "./claim-imports";
+import { environmentConstructId } from "./environment-addresses";
+import { departmentStackName } from "./stack-names";
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const sortedLevels = (levels: readonly Level[]) => [...new Set(levels)].sort();
@@ -46,7 +48,7 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     ...(p.operations ? { applySchedule: p.operations.applySchedule } : {}),
     templateImages: p.templateImages,
     ...(p.secretStore ? { secretStore: p.secretStore } : {}),
-    departments: departments.map((d) => buildDepartment(p, d.data, lock.data.environments)).sort(byName),
+    departments: departments.map((d) => buildDepartment(p, d.data, lock.data)).sort(byName),
     dataCatalogue: buildDataCatalogue(departments.map((d) => d.data), dataClassLevels(p.dataClasses)),
     sharingAgreements: buildSharingAgreements(p, departments, today, lock.data.environments),
     statefulLock: lock.data,
@@ -79,9 +81,46 @@ function buildCluster(c: PlatformDeclaration["clusters"][number]): ClusterModel 
   };
 }
 
-function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"], placements: StatefulLock["environments"]): DepartmentModel {
+function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][number]["data"], lock: StatefulLock): DepartmentModel {
   const levels = dataClassLevels(p.dataClasses);
   const retired = d.retired === true;
+  const placements = lock.environments;
+  const environments = d.environments
+    .filter((env) => !retired && !env.retired)
+    .map((env) => {
+      const cluster = placeDeclaredEnvironment(p, d.name, env, placements)!;
+      return {
+        department: d.name,
+        name: env.name,
+        level: env.level,
+        cluster: cluster.name,
+        constructId: environmentConstructId(env.name, cluster.name, placements[`${d.name}/${env.name}`]),
+        namespace: namespaceName(d.name, env.name),
+        nodePool: requiresDedicatedPool(env.level) ? dedicatedPoolFor(cluster, env.level)?.name : undefined,
+        quota: {
+          cpu: Cpu.parse(env.quota.cpu),
+          memory: Bytes.parse(env.quota.memory),
+          storage: Bytes.parse(env.quota.storage),
+          pods: env.quota.pods,
+        },
+        retiredServices: env.services
+          .filter((s) => s.retired)
+          .map((s) => s.name)
+          .sort(),
+        services: env.services
+          .filter((s) => !s.retired)
+          .map((s) => ({
+            ...s,
+            dataClass: effectiveDataClass(s.dataClass, levels),
+            dataClasses: [...new Set(dataClassesOf(s.dataClass))].sort(),
+            connectsTo: [...new Set(s.connectsTo)].sort(),
+            egressTo: [...new Set(s.egressTo)].sort(),
+          }))
+          .sort(byName),
+      };
+    })
+    .sort(byName);
+  const placed = new Set(environments.map((env) => env.cluster));
   return {
     name: d.name,
     displayName: d.displayName,
@@ -95,40 +134,8 @@ function buildDepartment(p: PlatformDeclaration, d: Declaration["departments"][n
       developers: [...d.owners.developers].sort(),
       viewers: [...d.owners.viewers].sort(),
     },
-    environments: d.environments
-      .filter((env) => !retired && !env.retired)
-      .map((env) => {
-        const cluster = placeDeclaredEnvironment(p, d.name, env, placements)!;
-        return {
-          department: d.name,
-          name: env.name,
-          level: env.level,
-          cluster: cluster.name,
-          namespace: namespaceName(d.name, env.name),
-          nodePool: requiresDedicatedPool(env.level) ? dedicatedPoolFor(cluster, env.level)?.name : undefined,
-          quota: {
-            cpu: Cpu.parse(env.quota.cpu),
-            memory: Bytes.parse(env.quota.memory),
-            storage: Bytes.parse(env.quota.storage),
-            pods: env.quota.pods,
-          },
-          retiredServices: env.services
-            .filter((s) => s.retired)
-            .map((s) => s.name)
-            .sort(),
-          services: env.services
-            .filter((s) => !s.retired)
-            .map((s) => ({
-              ...s,
-              dataClass: effectiveDataClass(s.dataClass, levels),
-              dataClasses: [...new Set(dataClassesOf(s.dataClass))].sort(),
-              connectsTo: [...new Set(s.connectsTo)].sort(),
-              egressTo: [...new Set(s.egressTo)].sort(),
-            }))
-            .sort(byName),
-        };
-      })
-      .sort(byName),
+    environments,
+    vacatedClusters: Object.keys(lock.stacks[departmentStackName(d.name)] ?? {}).filter((cluster) => !placed.has(cluster) && p.clusters.some((c) => c.name === cluster)).sort(),
     sharing: {
       offers: [...d.sharing.offers]
         .map((o) => (o.consumers ? { ...o, consumers: [...o.consumers].sort() } : o))

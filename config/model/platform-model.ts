@@ -102,6 +102,12 @@ export interface DepartmentModel {
   /** Live environments only; retired ones are in `retiredEnvironments`. */
   readonly environments: readonly EnvironmentModel[];
   readonly retiredEnvironments: readonly string[];
+  /**
+   * Clusters the record holds objects of this department on that none of its environments is on
+   * any more (an environment moved or was removed): the stack keeps their providers, which
+   * Terraform needs to destroy or forget what is left there.
+   */
+  readonly vacatedClusters: readonly string[];
   readonly sharing: DepartmentDeclaration["sharing"];
 }
 
@@ -110,6 +116,8 @@ export interface EnvironmentModel {
   readonly name: string;
   readonly level: Level;
   readonly cluster: string;
+  /** The construct id its objects are addressed under: its name, unless it moved cluster (`environmentConstructId`). */
+  readonly constructId: string;
   readonly namespace: string;
   /** The dedicated node pool levels 3 and 4 are pinned to; none below level 3. */
   readonly nodePool?: string;

@@ -6,6 +6,14 @@ import { TenantNamespace } from "./tenant-namespace";
 
 export interface TenantEnvironmentProps {
   readonly name: string;
+  /**
+   * The construct id of the environment's namespace, and so the Terraform addresses of everything
+   * in it. Give a new id when the environment moves to another cluster: Terraform then destroys
+   * the objects on the old cluster and creates them on the new one, where a changed provider on the
+   * same addresses would leave the old objects running, unmanaged.
+   * @default - the environment's name
+   */
+  readonly constructId?: string;
   readonly namespace: string;
   readonly level: ProtectionLevel;
   readonly quota: TenantNamespaceQuota;
@@ -39,7 +47,7 @@ export class DepartmentTenant extends Construct {
       }
       environments.set(
         env.name,
-        new TenantNamespace(this, env.name, {
+        new TenantNamespace(this, env.constructId ?? env.name, {
           department: props.department,
           environment: env.name,
           name: env.namespace,
