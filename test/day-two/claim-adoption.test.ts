@@ -1,27 +1,13 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { DayTwoProject } from "./day-two-project";
+import { recordWithoutDataClaims } from "./day-two-scenarios";
 
 /**
  * A platform whose record predates managed data claims: its StatefulSets created their claims
  * themselves, so the claims exist in the cluster but not in state. The next synthesis imports
  * them (creating them would fail: they exist), and keeps importing them.
  */
-const DATA_CLAIM = /^kubernetes_persistent_volume_claim_v1\.\S*_data-claim-\d+_[0-9A-F]{8}$/;
 const STACK = "dept-natural-resources";
 const FILE = "departments/natural-resources.yaml";
-
-/** The record as a synthesis before managed claims wrote it: every data claim left out. */
-function recordWithoutDataClaims(project: DayTwoProject): void {
-  const lock = project.lock();
-  for (const entry of lock.entries) entry.resources = entry.resources.filter((a: string) => !DATA_CLAIM.test(a));
-  for (const clusters of Object.values<Record<string, Record<string, string[]>>>(lock.stacks)) {
-    for (const namespaces of Object.values(clusters)) {
-      for (const [namespace, addresses] of Object.entries(namespaces)) namespaces[namespace] = addresses.filter((a) => !DATA_CLAIM.test(a));
-    }
-  }
-  writeFileSync(join(project.config, "stateful.lock.json"), `${JSON.stringify(lock, null, 2)}\n`);
-}
 
 const importsOf = (project: DayTwoProject) => (project.stack(STACK).import ?? []) as Array<{ to: string; id: string; provider: string }>;
 const claimOf = (project: DayTwoProject, ordinal: number, service = "db") =>

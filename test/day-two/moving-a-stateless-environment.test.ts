@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { DayTwoProject } from "./day-two-project";
+import { addClusterSortingFirst, addStatelessDepartment, moveStatelessEnvironmentToNbShared, STATELESS_DEPARTMENT } from "./day-two-scenarios";
 
 /**
  * An environment without data may move cluster. Terraform would not move an object whose address
@@ -8,27 +7,7 @@ import { DayTwoProject } from "./day-two-project";
  * there and leave the old object running, unmanaged. So the moved environment gets new addresses:
  * the preview, the record and Terraform all see a create on the new cluster and a destroy on the old.
  */
-const DEPARTMENT = `name: tourism
-displayName: 江南省文化和旅游厅
-owners:
-  admins: [tourism-admins]
-  developers: [tourism-developers]
-  viewers: [tourism-viewers]
-services:
-  - name: guide
-    template: web
-    image: harbor.jiangnan.gov.cn/tourism/guide:1.0.0
-    size: small
-    replicas: 1
-    port: 8080
-    dataClass: public
-environments:
-  - name: dev
-    level: 1
-    quota: {cpu: 2, memory: 4Gi, storage: 10Gi}
-`;
-const STACK = "dept-tourism";
-const FILE = "departments/tourism.yaml";
+const { stack: STACK } = STATELESS_DEPARTMENT;
 const providerAliases = (stack: Record<string, any>) => (stack.provider?.kubernetes ?? []).map((p: { alias: string }) => p.alias).sort();
 const addresses = (stack: Record<string, any>) => Object.entries<Record<string, any>>(stack.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)).sort();
 /** The lines of one stack's section of the preview. */
@@ -40,14 +19,11 @@ const section = (text: string, stack: string) => {
 
 describe("moving an environment without data to another cluster", () => {
   const project = new DayTwoProject();
-  writeFileSync(join(project.config, FILE), DEPARTMENT);
+  addStatelessDepartment(project);
   project.synthOrFail();
   const before = addresses(project.stack(STACK));
-  project.edit("platform.yaml", (d) => {
-    const shared = (d.toJS() as { clusters: Array<Record<string, any>> }).clusters.find((c) => c.name === "shared-hz")!;
-    d.addIn(["clusters"], { ...shared, name: "nb-shared", displayName: "甬城共享集群", kubeconfig: { path: "~/.kube/govcloud", context: "nb-shared" }, levels: [1, 2], gatewayAddresses: "10.42.0.0/24", nodePools: shared.nodePools.filter((p: { levels: number[] }) => !p.levels.includes(3)), capacity: { ...shared.capacity, cpu: 600, memory: "2400Gi" } });
-  });
-  project.edit(FILE, (d) => d.setIn(["environments", 0, "cluster"], "nb-shared"));
+  addClusterSortingFirst(project);
+  moveStatelessEnvironmentToNbShared(project);
   const preview = project.preview();
   project.synthOrFail();
   const stack = project.stack(STACK);

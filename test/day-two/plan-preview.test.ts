@@ -1,4 +1,5 @@
 import { DayTwoProject } from "./day-two-project";
+import { changeReplicasImagesAndDataClass, setProdDatabaseStorage } from "./day-two-scenarios";
 import { readTree } from "../artifact/example-project";
 
 /**
@@ -8,9 +9,7 @@ import { readTree } from "../artifact/example-project";
 const FILE = "departments/natural-resources.yaml";
 const project = new DayTwoProject();
 const service = (name: string) => ["services", project.indexOf(FILE, ["services"], name)];
-/** A field of a service in prod (the department declares its services once, prod overrides). */
-const inProd = (name: string, field: string) => [...service(name), "environments", "prod", field];
-const setStorage = (size: string) => project.edit(FILE, (d) => d.setIn(inProd("db", "storage"), size));
+const setStorage = (size: string) => setProdDatabaseStorage(project, size);
 
 describe("growing and shrinking a database's storage", () => {
   it("shows nothing to do before any change", () => {
@@ -55,11 +54,7 @@ describe("growing and shrinking a database's storage", () => {
 
 describe("ordinary changes", () => {
   it("changes replicas, images and a data class in place; claims carry no label that changes", () => {
-    project.edit(FILE, (d) => {
-      d.setIn(inProd("land-api", "replicas"), 3);
-      d.setIn(inProd("land-api", "image"), "harbor.jiangnan.gov.cn/natural-resources/land-api:1.9.4");
-      d.setIn(inProd("db", "dataClass"), "public");
-    });
+    changeReplicasImagesAndDataClass(project);
     const { text, refusals } = project.preview();
     expect(refusals).toEqual([]);
     const lines = text.split("\n");

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DayTwoProject } from "./day-two-project";
+import { addClusterSortingFirst, retireEnvironmentOnSecondCluster, retireHousing } from "./day-two-scenarios";
 
 /**
  * Day 2 on a copy of the bundled example, synthesized before and after: retiring forgets every
@@ -15,11 +16,7 @@ describe("retiring an environment on a second cluster", () => {
   const project = new DayTwoProject();
   const before = project.lock();
   const coreObjects = addressesIn(before, "dept-public-security", "secure-l4", "public-security-core");
-  project.edit("departments/public-security.yaml", (d) => {
-    d.setIn(["environments", project.indexOf("departments/public-security.yaml", ["environments"], "core"), "retired"], true);
-    d.deleteIn(["sharing", "consumes", 0]);
-  });
-  project.removeFromList("departments/big-data.yaml", ["sharing", "offers", 0, "consumers"], "public-security/core/population-api");
+  retireEnvironmentOnSecondCluster(project);
   project.synthOrFail();
   const stack = project.stack("dept-public-security");
 
@@ -54,12 +51,7 @@ describe("retiring a whole department", () => {
   const project = new DayTwoProject();
   const before = project.lock();
   const recorded = Object.values(before.stacks["dept-housing"]["shared-hz"] as Record<string, string[]>).flat().sort();
-  project.edit("departments/housing.yaml", (d) => {
-    d.set("retired", true);
-    d.delete("sharing");
-  });
-  // Its use of big-data's exchange is unconditional: its own consumption, gone with its sharing.
-  project.edit("departments/natural-resources.yaml", (d) => d.deleteIn(["sharing", "offers"]));
+  retireHousing(project);
   project.synthOrFail();
   const stack = project.stack("dept-housing");
 
@@ -84,10 +76,7 @@ describe("retiring a whole department", () => {
 describe("adding a cluster whose name sorts first", () => {
   const project = new DayTwoProject();
   const before = project.lock();
-  project.edit("platform.yaml", (d) => {
-    const shared = (d.toJS() as { clusters: Array<Record<string, any>> }).clusters.find((c) => c.name === "shared-hz")!;
-    d.addIn(["clusters"], { ...shared, name: "nb-shared", displayName: "甬城共享集群", kubeconfig: { path: "~/.kube/govcloud", context: "nb-shared" }, levels: [1, 2], gatewayAddresses: "10.42.0.0/24", nodePools: shared.nodePools.filter((p: { levels: number[] }) => !p.levels.includes(3)), capacity: { ...shared.capacity, cpu: 600, memory: "2400Gi" } });
-  });
+  addClusterSortingFirst(project);
   const result = project.synth();
 
   it("moves no environment: every recorded placement stays", () => {
