@@ -12,6 +12,7 @@ import { departmentStackName } from "../config/model/stack-names";
 import { readInventories } from "./stack-inventory";
 import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terraform-working-files";
 import { dataLossRefusals, planPreview } from "./plan-preview";
+import { withAppliedReplicas } from "./applied-replicas";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
@@ -87,8 +88,9 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
 }
 
 /** `synthesizePlatform`, saying how many stacks came from the cache. */
-export function synthesizeWithCache(model: PlatformModel, options: SynthesizeOptions): SynthesisResult {
+export function synthesizeWithCache(declared: PlatformModel, options: SynthesizeOptions): SynthesisResult {
   const outdir = resolve(options.outdir);
+  const model = withAppliedReplicas(declared, existsSync(join(outdir, "manifest.json")) ? outdir : undefined);
   const staging = join(dirname(outdir), `.${basename(outdir)}.staging-${process.pid}`);
   const cleanUp = () => rmSync(staging, { recursive: true, force: true });
   cleanUp();

@@ -111,7 +111,7 @@ export class DepartmentStack extends TerraformStack {
   private adoptExistingClaims(model: PlatformModel, key: string, claims: readonly PersistentVolumeClaimV1[], namespace: string): string[] {
     const plan = model.claimImports.get(key);
     if (!plan) return [];
-    const adopted = "addresses" in plan ? claims.filter((claim) => plan.addresses.includes(this.address(claim))) : claims;
+    const adopted = "addresses" in plan ? claims.filter((claim) => plan.addresses.includes(this.address(claim))) : claims.slice(0, plan.appliedReplicas ?? claims.length);
     for (const claim of adopted) claim.importFrom(`${namespace}/${claim.metadata.nameInput}`, claim.provider);
     return adopted.map((claim) => this.address(claim));
   }

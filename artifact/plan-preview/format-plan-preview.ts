@@ -2,13 +2,15 @@ import type { PlannedChange, StackPlan } from "./plan-stack";
 import { show } from "./plan-preview";
 
 /** Terraform's marks, as `terraform plan` prints them. */
-const MARK: Readonly<Record<PlannedChange["action"], string>> = { create: "+", update: "~", replace: "-/+", destroy: "-", forget: ".", move: "+" };
+const MARK: Readonly<Record<PlannedChange["action"], string>> = { create: "+", import: " ", update: "~", replace: "-/+", destroy: "-", forget: ".", move: "+" };
 
 /** Terraform's sentences for each action. */
 function sentence(change: PlannedChange): string {
   switch (change.action) {
     case "create":
       return "will be created";
+    case "import":
+      return "will be imported";
     case "update":
       return "will be updated in-place";
     case "replace":
@@ -25,6 +27,7 @@ function sentence(change: PlannedChange): string {
 }
 
 interface Totals {
+  import: number;
   add: number;
   change: number;
   destroy: number;
@@ -33,10 +36,10 @@ interface Totals {
 
 function totals(changes: readonly PlannedChange[]): Totals {
   const count = (...actions: PlannedChange["action"][]) => changes.filter((c) => actions.includes(c.action)).length;
-  return { add: count("create", "replace", "move"), change: count("update"), destroy: count("destroy", "replace"), forget: count("forget") };
+  return { import: count("import"), add: count("create", "replace", "move"), change: count("update"), destroy: count("destroy", "replace"), forget: count("forget") };
 }
 
-const totalsLine = (t: Totals) => `${t.add} to add, ${t.change} to change, ${t.destroy} to destroy${t.forget > 0 ? `, ${t.forget} to forget` : ""}.`;
+const totalsLine = (t: Totals) => `${t.import > 0 ? `${t.import} to import, ` : ""}${t.add} to add, ${t.change} to change, ${t.destroy} to destroy${t.forget > 0 ? `, ${t.forget} to forget` : ""}.`;
 
 /**
  * The preview in Terraform's language: per stack with changes, each address with its mark and

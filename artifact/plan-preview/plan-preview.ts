@@ -6,6 +6,7 @@ import { planStack, type PlannedChange, type StackConfiguration, type StackPlan,
 interface StackDocument {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
   removed?: Array<{ from?: unknown; lifecycle?: { destroy?: unknown } }>;
+  import?: Array<{ to?: unknown }>;
 }
 
 /**
@@ -32,7 +33,8 @@ function stackState(lock: StatefulLock, stack: string, previous: StackDocument |
 
 function stackConfiguration(document: StackDocument): StackConfiguration {
   const forgotten = new Set((document.removed ?? []).filter((b) => typeof b.from === "string" && b.lifecycle?.destroy === false).map((b) => String(b.from)));
-  return { resources: resources(document), forgotten };
+  const imported = new Set((document.import ?? []).filter((b) => typeof b.to === "string").map((b) => String(b.to)));
+  return { resources: resources(document), forgotten, imported };
 }
 
 function resources(document: StackDocument): Map<string, Record<string, unknown>> {

@@ -3,7 +3,7 @@ import { differingFields } from "../../evidence/change-summary/object-difference
 import { CLAIM_STORAGE_PATH, REPLACEMENT_RULES, type ReplacementRule } from "./replacement-rules";
 
 /** What Terraform will do to one address, in its own words. */
-export type PlanAction = "create" | "update" | "replace" | "destroy" | "forget" | "move";
+export type PlanAction = "create" | "import" | "update" | "replace" | "destroy" | "forget" | "move";
 
 export interface PlannedChange {
   readonly address: string;
@@ -36,6 +36,8 @@ export interface StackConfiguration {
   readonly resources: ReadonlyMap<string, Record<string, unknown>>;
   /** Addresses of `removed` blocks with `destroy = false`. */
   readonly forgotten: ReadonlySet<string>;
+  /** Addresses of `import` blocks: an object not yet in state is imported, not created. */
+  readonly imported: ReadonlySet<string>;
 }
 
 /** What the record (and the previous artifact, when there is one) says Terraform holds for one stack. */
@@ -67,7 +69,7 @@ export function planStack(stack: string, state: StackState, configuration: Stack
     const cluster = PROVIDER.exec(String(config.provider ?? ""))?.[1] ?? "";
     const recorded = state.clusters.get(address);
     if (recorded === undefined) {
-      changes.set(address, { address, action: "create", holdsData: false });
+      changes.set(address, { address, action: configuration.imported.has(address) ? "import" : "create", holdsData: false });
       continue;
     }
     if (recorded !== cluster) {

@@ -5,6 +5,7 @@ import type { PlatformModel } from "../../config/model/platform-model";
 import { buildGovcloudApp } from "../../stacks/govcloud-app";
 import { withPlainStackTraces } from "../synthesize-platform";
 import { planPreview } from "./plan-preview";
+import { withAppliedReplicas } from "../applied-replicas";
 import type { StackPlan } from "./plan-stack";
 
 /**
@@ -12,8 +13,10 @@ import type { StackPlan } from "./plan-stack";
  * temporary folder (nothing in `outdir` or the record changes) and plans every stack against the
  * record and the current output.
  */
-export function previewDeclaration(model: PlatformModel, options: { outdir: string; projectRoot: string }): StackPlan[] {
+export function previewDeclaration(declared: PlatformModel, options: { outdir: string; projectRoot: string }): StackPlan[] {
   const outdir = resolve(options.outdir);
+  const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
+  const model = withAppliedReplicas(declared, previous);
   const candidate = mkdtempSync(join(tmpdir(), "govcloud-preview-"));
   try {
     const built = withPlainStackTraces(() => {
@@ -21,7 +24,7 @@ export function previewDeclaration(model: PlatformModel, options: { outdir: stri
       app.app.synth();
       return app;
     });
-    return planPreview(model.statefulLock, candidate, existsSync(join(outdir, "manifest.json")) ? outdir : undefined, built.stacks);
+    return planPreview(model.statefulLock, candidate, previous, built.stacks);
   } finally {
     rmSync(candidate, { recursive: true, force: true });
   }

@@ -9,7 +9,17 @@ import type { StatefulLock } from "../declaration/stateful-lock";
  * - `addresses`: claims imported by an earlier synthesis, still imported (a no-op once they are in
  *   state), so a fresh clone that synthesizes again before applying imports rather than fails.
  */
-export type ClaimImport = { readonly madeByStatefulSet: true } | { readonly addresses: readonly string[] };
+export type ClaimImport =
+  | {
+      readonly madeByStatefulSet: true;
+      /**
+       * How many replicas the StatefulSet had as last synthesized (so how many claims it made):
+       * only those claims are imported, a replica added in the same synthesis gets a new claim.
+       * Unknown without the previous output; then every declared replica's claim is imported.
+       */
+      readonly appliedReplicas?: number;
+    }
+  | { readonly addresses: readonly string[] };
 
 // The stateful-store template's construct ids, as Terraform addresses end: `..._stateful-set_<hash>`
 // for the StatefulSet and `..._data-claim-<ordinal>_<hash>` for each replica's claim.

@@ -16,7 +16,18 @@ const claimOf = (project: DayTwoProject, ordinal: number, service = "db") =>
 describe("data claims a StatefulSet made before govcloud managed them", () => {
   const project = new DayTwoProject();
   recordWithoutDataClaims(project);
+  const preview = project.preview();
   project.synthOrFail();
+
+  it("are previewed as imports, in Terraform's words", () => {
+    expect(preview.refusals).toEqual([]);
+    const section = preview.text.split("\n\n").find((s) => s.startsWith(`${STACK}:`))!;
+    expect(section.split("\n").filter((l) => l.includes("svc-db_data-claim-") && l.includes("tenant_prod_"))).toEqual([
+      `    kubernetes_persistent_volume_claim_v1.${claimOf(project, 0)} will be imported`,
+      `    kubernetes_persistent_volume_claim_v1.${claimOf(project, 1)} will be imported`,
+    ]);
+    expect(section).toMatch(/\n {2}Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/);
+  });
 
   it("are imported into state by id namespace/name, on the store's cluster", () => {
     expect(importsOf(project).filter((i) => i.id.startsWith("natural-resources-prod/"))).toEqual([
@@ -41,5 +52,19 @@ describe("a store recorded with its claims", () => {
     project.synthOrFail();
     expect(importsOf(project)).toEqual([]);
     expect(claimOf(project, 2)).toMatch(/^tenant_prod_svc-db_data-claim-2_[0-9A-F]{8}$/);
+  });
+});
+
+describe("adding a replica in the synthesis that first imports the claims", () => {
+  it("imports only the claims of the replicas the StatefulSet had, and creates the new replica's", () => {
+    const project = new DayTwoProject();
+    recordWithoutDataClaims(project);
+    project.edit(FILE, (d) => d.setIn(["services", project.indexOf(FILE, ["services"], "db"), "environments", "prod", "replicas"], 3));
+    const { text } = project.preview();
+    project.synthOrFail();
+    const prodClaims = importsOf(project).filter((i) => i.id.startsWith("natural-resources-prod/data-db-"));
+    expect(prodClaims.map((i) => i.id)).toEqual(["natural-resources-prod/data-db-0", "natural-resources-prod/data-db-1"]);
+    expect(text).toContain(`  + kubernetes_persistent_volume_claim_v1.${claimOf(project, 2)} will be created\n`);
+    expect(project.lock().entries.find((e: { key: string }) => e.key === "natural-resources/prod/db").imported).toEqual(prodClaims.map((i) => i.to));
   });
 });
