@@ -70,7 +70,12 @@ export class ClustersStack extends TerraformStack {
   }
 }
 
-/** The registered clusters that create others, in name order. */
+/**
+ * The registered clusters that create others, in name order: those a provisioned cluster names,
+ * and those of decommissioned clusters, whose stack stays (without them) while they are listed,
+ * so that its next apply destroys their objects.
+ */
 export function managementClusters(model: PlatformModel): string[] {
-  return [...new Set(model.clusters.filter(isProvisioned).map((c) => c.provisioning.management))].sort();
+  const deleting = model.decommissionedClusters.map((d) => d.management);
+  return [...new Set([...model.clusters.filter(isProvisioned).map((c) => c.provisioning.management), ...deleting])].sort();
 }

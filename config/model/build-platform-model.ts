@@ -54,6 +54,7 @@ export function buildPlatformModel({ platform: { data: p }, departments, waivers
     statefulLock: lock.data,
     retiredResources,
     claimImports: claimImports(lock.data),
+    decommissionedClusters: [...p.decommissionedClusters].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.management < b.management ? -1 : 1)),
     waivers: [...waivers.data.waivers].sort((a, b) => (`${a.rule} ${a.target}` < `${b.rule} ${b.target}` ? -1 : 1)),
   };
 }

@@ -47,6 +47,8 @@ export interface PlatformModel {
   readonly retiredResources: readonly RetiredObject[];
   /** Stores whose data claims Terraform imports rather than creates, by `department/environment/service`. */
   readonly claimImports: ReadonlyMap<string, ClaimImport>;
+  /** Clusters Cluster API created whose deletion is declared (`decommissionedClusters`), in name order. */
+  readonly decommissionedClusters: ReadonlyArray<{ readonly name: string; readonly management: string }>;
 }
 
 export interface ClusterModel {

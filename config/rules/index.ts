@@ -22,6 +22,7 @@ import { recordedPlacement } from "./recorded-placement";
 import { waiverRules } from "./waiver-rules";
 import { allNamed } from "./salvaged-names";
 import { clusterProvisioningRules } from "./cluster-provisioning-rules";
+import { recordedWorkloadClustersRule } from "./recorded-workload-clusters";
 
 const statefulLock: DeclarationRule = ({ lock, departments, complete }) => {
   // A department file that failed to read may be the one still declaring a locked object.
@@ -51,6 +52,7 @@ export const DECLARATION_RULES: readonly DeclarationRule[] = [
   quotaAccounting,
   statefulLock,
   recordedPlacement,
+  recordedWorkloadClustersRule,
   waiverRules,
 ];
 

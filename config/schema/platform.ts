@@ -229,6 +229,17 @@ export const platformSchema = z.strictObject({
       .describe("The department (a file under departments/) through which the operator offers shared platform services."),
   }),
   clusters: z.array(cluster).min(1, { error: "must declare at least one cluster" }),
+  decommissionedClusters: z
+    .array(
+      z.strictObject({
+        name: dnsLabel.describe("The cluster to delete."),
+        management: dnsLabel.describe("The management cluster whose Cluster API created it."),
+      }),
+    )
+    .default([])
+    .describe(
+      "Clusters created by Cluster API that are to be deleted. Once a provisioned cluster leaves `clusters` (or loses its `provisioned`), Terraform destroys its Cluster API objects and Cluster API deletes its machines and the data on them; govcloud refuses that unless the cluster is named here. Its management cluster's clusters stack is synthesized while it is (empty if nothing else is provisioned there), so the next apply of that stack deletes it; remove the entry once that apply is done. Default: none.",
+    ),
   network,
   admins: z
     .strictObject({
