@@ -13,6 +13,7 @@ import { readInventories } from "./stack-inventory";
 import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terraform-working-files";
 import { dataLossRefusals, planPreview } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
+import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
@@ -138,7 +139,8 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     // Nothing Terraform would plan as the loss of data gets past here: compared with the record
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
     const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
-    const errors = [...dataLossRefusals(planPreview(model.statefulLock, staging, previous, plans.map((p) => p.name))), ...(options.check?.(staging) ?? [])];
+    const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
+    const errors = [...dataLossRefusals(planPreview(model.statefulLock, staging, previous, plans.map((p) => p.name)), deleting), ...(options.check?.(staging) ?? [])];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     if (cache) for (const stack of built.values()) cache.store(stack, staging);
     carryTerraformWorkingFiles(outdir, staging);

@@ -58,10 +58,13 @@ function readDocument(outdir: string, stack: string): StackDocument | undefined 
 /**
  * Every planned change that would lose data, refused before Terraform sees it: the destruction,
  * replacement or move to another cluster of an object that holds data. Each names the stack, the
- * object, why, and what to do instead.
+ * object, why, and what to do instead. A destroy the declaration asks for (`declaredDeletion`:
+ * the Cluster API objects of a decommissioned cluster) is no refusal.
  */
-export function dataLossRefusals(plans: readonly StackPlan[]): string[] {
-  return plans.flatMap(({ stack, changes }) => changes.filter((c) => c.holdsData && ["destroy", "replace", "move"].includes(c.action)).map((c) => `${stack}: ${refusal(c)}`));
+export function dataLossRefusals(plans: readonly StackPlan[], declaredDeletion: (stack: string, address: string) => boolean = () => false): string[] {
+  return plans.flatMap(({ stack, changes }) =>
+    changes.filter((c) => c.holdsData && ["destroy", "replace", "move"].includes(c.action) && !(c.action === "destroy" && declaredDeletion(stack, c.address))).map((c) => `${stack}: ${refusal(c)}`),
+  );
 }
 
 function refusal(change: PlannedChange): string {

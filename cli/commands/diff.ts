@@ -2,6 +2,7 @@ import { dataLossRefusals, formatPlanPreview, previewDeclaration } from "../../a
 import { diffOutdirs, formatChangeSummary } from "../../evidence/change-summary";
 import { UsageError, withArtifact, type CommandContext } from "../command-context";
 import { validateDeclaration } from "./validate";
+import { isDecommissionedObject } from "../../config/model/recorded-workload-clusters";
 
 /**
  * `govcloud diff`: the plan preview, what Terraform will do to each stack if the declaration is
@@ -16,7 +17,7 @@ export function runDiff(context: CommandContext): number {
     return withArtifact(io, () => {
       const plans = previewDeclaration(model, { outdir: options.out, projectRoot: process.cwd() });
       io.out(formatPlanPreview(plans));
-      const refusals = dataLossRefusals(plans);
+      const refusals = dataLossRefusals(plans, (stack, address) => isDecommissionedObject(model.decommissionedClusters, stack, address));
       for (const refusal of refusals) io.err(`refused: ${refusal}\n`);
       return refusals.length > 0 ? 1 : 0;
     });

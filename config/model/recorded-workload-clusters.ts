@@ -1,5 +1,5 @@
 import type { StatefulLock } from "../declaration/stateful-lock";
-import { isClustersStack } from "./stack-names";
+import { clustersStackName, isClustersStack } from "./stack-names";
 
 /** A Cluster object of Cluster API that the record of applied state holds. */
 export interface RecordedWorkloadCluster {
@@ -37,3 +37,15 @@ export function recordedWorkloadClusters(lock: StatefulLock): RecordedWorkloadCl
   return found;
 }
 
+
+/**
+ * Whether `address` of `stack` is one of the Cluster API objects of a cluster whose deletion is
+ * declared (its construct ids all start with the cluster's name): destroying it is the deletion asked for.
+ */
+export function isDecommissionedObject(
+  decommissioned: ReadonlyArray<{ readonly name: string; readonly management: string }>,
+  stack: string,
+  address: string,
+): boolean {
+  return decommissioned.some((d) => stack === clustersStackName(d.management) && address.startsWith(`kubernetes_manifest.${d.name}_`));
+}
