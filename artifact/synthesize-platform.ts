@@ -14,6 +14,7 @@ import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terrafor
 import { dataLossRefusals, planPreview } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
+import { withReplacementFields } from "./plan-preview/record-replacement-fields";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
@@ -145,7 +146,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     if (cache) for (const stack of built.values()) cache.store(stack, staging);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
-    const statefulEntries = results.flatMap((r) => r.record.statefulEntries);
+    const statefulEntries = withReplacementFields(results.flatMap((r) => r.record.statefulEntries), outdir);
     const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
     // Every stack of the plan is in the new output, reused or built: the record reads each from there.
     writeStatefulLock(options.configDir, nextStatefulLock(model, statefulEntries, departments, readInventories(outdir, plans.map((p) => p.name))));

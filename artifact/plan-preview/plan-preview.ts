@@ -27,8 +27,10 @@ function stackState(lock: StatefulLock, stack: string, previous: StackDocument |
   for (const [cluster, namespaces] of Object.entries(lock.stacks[stack] ?? {})) {
     for (const addresses of Object.values(namespaces)) for (const address of addresses) clusters.set(address, cluster);
   }
-  const holdingData = new Set(lock.entries.filter((e) => e.stack === stack && !e.retired).flatMap((e) => e.resources));
-  return { clusters, holdingData, previous: previous ? resources(previous) : undefined };
+  const live = lock.entries.filter((e) => e.stack === stack && !e.retired);
+  const holdingData = new Set(live.flatMap((e) => e.resources));
+  const recordedFields = new Map(live.flatMap((e) => Object.entries(e.fields ?? {})));
+  return { clusters, holdingData, recordedFields, previous: previous ? resources(previous) : undefined };
 }
 
 function stackConfiguration(document: StackDocument): StackConfiguration {

@@ -1,6 +1,8 @@
-import { Bytes } from "../../config/model/quantity";
 import { differingFields } from "../../evidence/change-summary/object-differences";
-import { CLAIM_STORAGE_PATH, REPLACEMENT_RULES, type ReplacementRule } from "./replacement-rules";
+import { REPLACEMENT_RULES } from "./replacement-rules";
+import { forcingChange, replacementFields, valueAt, type AttributeChange, type ReplacementFields } from "./replacement-fields";
+
+export type { AttributeChange } from "./replacement-fields";
 
 /** What Terraform will do to one address, in its own words. */
 export type PlanAction = "create" | "import" | "update" | "replace" | "destroy" | "forget" | "move";
@@ -17,12 +19,6 @@ export interface PlannedChange {
   readonly toCluster?: string;
   /** The object holds data: its destruction, replacement or move loses the data. */
   readonly holdsData: boolean;
-}
-
-export interface AttributeChange {
-  readonly path: string;
-  readonly before: unknown;
-  readonly after: unknown;
 }
 
 export interface StackPlan {
@@ -48,6 +44,8 @@ export interface StackState {
   readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
   /** Addresses whose loss loses data (the record's stateful objects). */
   readonly holdingData: ReadonlySet<string>;
+  /** The record's replacement fields of objects holding data: compared with when there is no previous configuration. */
+  readonly recordedFields?: ReadonlyMap<string, ReplacementFields>;
 }
 
 const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
@@ -77,13 +75,15 @@ export function planStack(stack: string, state: StackState, configuration: Stack
       continue;
     }
     const previous = state.previous?.get(address);
-    if (!previous) continue;
     const type = address.split(".")[0];
-    const forcedBy = forcingChange(type, previous, config);
+    const before = previous ? replacementFields(type, previous) : state.recordedFields?.get(address);
+    const forcedBy = before && forcingChange(type, before, replacementFields(type, config), ignoredPaths(config));
     if (forcedBy) {
       changes.set(address, { address, action: "replace", forcedBy, holdsData: holds(address, config) });
       continue;
     }
+    // Without the previous configuration only a replacement can be told, not an update.
+    if (!previous) continue;
     const updated = attributeChanges(previous, config);
     if (updated.length > 0) changes.set(address, { address, action: "update", changes: updated, holdsData: holds(address, config) });
   }
@@ -122,34 +122,6 @@ function preventsDestroy(config: Record<string, unknown> | undefined): boolean {
   return (config?.lifecycle as { prevent_destroy?: unknown } | undefined)?.prevent_destroy === true;
 }
 
-/** The first attribute of the replacement table that differs, or a shrinking storage request of a claim. */
-export function forcingChange(type: string, before: Record<string, unknown>, after: Record<string, unknown>): AttributeChange | undefined {
-  const ignored = ignoredPaths(after);
-  for (const rule of REPLACEMENT_RULES[type] ?? []) {
-    if (ignored.some((p) => startsWith(rule.path, p))) continue;
-    const change = ruleChange(rule, before, after);
-    if (change) return change;
-  }
-  if (type === "kubernetes_persistent_volume_claim_v1") {
-    const old = valueAt(before, CLAIM_STORAGE_PATH);
-    const now = valueAt(after, CLAIM_STORAGE_PATH);
-    if (typeof old === "string" && typeof now === "string" && Bytes.parse(now).bytes < Bytes.parse(old).bytes) return { path: CLAIM_STORAGE_PATH.join("."), before: old, after: now };
-  }
-  return undefined;
-}
-
-function ruleChange(rule: ReplacementRule, before: Record<string, unknown>, after: Record<string, unknown>): AttributeChange | undefined {
-  if (rule.count) {
-    const old = countAt(before, rule.path);
-    const now = countAt(after, rule.path);
-    return old === now ? undefined : { path: `${rule.path.join(".")}.#`, before: old, after: now };
-  }
-  const old = valueAt(before, rule.path);
-  const now = valueAt(after, rule.path);
-  if (now === undefined && rule.computed) return undefined;
-  return JSON.stringify(old ?? null) === JSON.stringify(now ?? null) ? undefined : { path: rule.path.join("."), before: old, after: now };
-}
-
 /** Changed attributes, outside the paths `lifecycle.ignore_changes` names; values as Terraform shows them. */
 function attributeChanges(before: Record<string, unknown>, after: Record<string, unknown>): AttributeChange[] {
   const strip = (config: Record<string, unknown>) => {
@@ -166,29 +138,6 @@ function attributeChanges(before: Record<string, unknown>, after: Record<string,
 function ignoredPaths(config: Record<string, unknown>): string[][] {
   const ignore = (config.lifecycle as { ignore_changes?: unknown } | undefined)?.ignore_changes;
   return Array.isArray(ignore) ? ignore.map((p) => String(p).replace(/\[\d+\]/g, "").split(".")) : [];
-}
-
-const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.every((segment, i) => path[i] === segment);
-
-/** The value at an attribute path, looking through blocks (a single block's value, or the list of every element's). */
-export function valueAt(value: unknown, path: readonly string[]): unknown {
-  if (path.length === 0) return value;
-  if (Array.isArray(value)) {
-    const values = value.map((item) => valueAt(item, path)).filter((v) => v !== undefined);
-    return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  return valueAt((value as Record<string, unknown>)[path[0]], path.slice(1));
-}
-
-function countAt(value: unknown, path: readonly string[]): number {
-  const parent = valueAt(value, path.slice(0, -1));
-  const key = path[path.length - 1];
-  const items = Array.isArray(parent) ? parent : [parent];
-  return items.reduce<number>((n, item) => {
-    const block = typeof item === "object" && item !== null ? (item as Record<string, unknown>)[key] : undefined;
-    return n + (block === undefined ? 0 : Array.isArray(block) ? block.length : 1);
-  }, 0);
 }
 
 function removeAt(value: unknown, path: readonly string[]): void {

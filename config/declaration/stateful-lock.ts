@@ -38,6 +38,12 @@ const lockEntry = z.strictObject({
    * that synthesizes again imports rather than fails to create what exists.
    */
   imported: z.array(address).min(1).optional(),
+  /**
+   * For each of `resources`, the values of the attributes whose change makes Terraform replace it
+   * (the provider's replacement table; a claim's storage request), by attribute path: what tells
+   * a replacement when the previous output is not at hand.
+   */
+  fields: z.record(address, z.record(z.string().min(1), z.unknown())).optional(),
   retired: z.literal(true).optional(),
 });
 
@@ -117,7 +123,7 @@ const sortedRecord = <T, U>(record: Readonly<Record<string, T>>, map: (value: T)
 export function serializeLock(lock: StatefulLock): string {
   const entries = [...lock.entries]
     .sort((a, b) => compare(a.key, b.key) || compare(a.kind, b.kind))
-    .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(compare), ...(e.imported ? { imported: [...e.imported].sort(compare) } : {}), ...(e.retired ? { retired: true } : {}) }));
+    .map((e) => ({ key: e.key, kind: e.kind, ...(e.template ? { template: e.template } : {}), stack: e.stack, resources: [...e.resources].sort(compare), ...(e.imported ? { imported: [...e.imported].sort(compare) } : {}), ...(e.fields ? { fields: sortedRecord(e.fields, (f) => sortedRecord(f, (v) => v)) } : {}), ...(e.retired ? { retired: true } : {}) }));
   const environments = sortedRecord(lock.environments, (p) => ({ cluster: p.cluster, ...(p.id !== undefined ? { id: p.id } : {}) }));
   const stacks = sortedRecord(lock.stacks, (clusters) => sortedRecord(clusters, (namespaces) => sortedRecord(namespaces, (addresses) => [...new Set(addresses)].sort(compare))));
   return `${JSON.stringify({ version: 2, entries, environments, stacks }, null, 2)}\n`;

@@ -112,6 +112,7 @@ export function recordWithoutDataClaims(project: DayTwoProject): void {
   for (const entry of lock.entries) {
     entry.resources = entry.resources.filter((a: string) => !DATA_CLAIM.test(a));
     delete entry.imported;
+    delete entry.fields;
   }
   for (const clusters of Object.values<Record<string, Record<string, string[]>>>(lock.stacks)) {
     for (const namespaces of Object.values(clusters)) {
