@@ -2,6 +2,7 @@ import { error, formatFieldPath, type FieldPath, type Problem } from "../declara
 import { dataClassesOf, effectiveDataClass } from "../model/data-class";
 import type { DepartmentDeclaration, ShareAttribute } from "../schema/department";
 import { dataClassLevels } from "./data-classes";
+import { lookup } from "./sharing-agreements";
 import type { DeclarationRule } from "./rule";
 
 type Offer = DepartmentDeclaration["sharing"]["offers"][number];
@@ -39,6 +40,7 @@ export const dataCatalogue: DeclarationRule = ({ platform, departments }) => {
   const entries = new Map<string, { file: string; at: FieldPath; department: string; offer: Offer }>();
   const resources = new Map<string, { department: string; id: string }>();
   const entryOfService = new Map<string, { id: string; at: FieldPath }>();
+  const find = lookup(departments);
 
   for (const department of departments) {
     department.data.sharing.offers.forEach((offer, oi) => {
@@ -60,7 +62,7 @@ export const dataCatalogue: DeclarationRule = ({ platform, departments }) => {
         problems.push(error(department.file, [...at, "catalogue"], `catalogue entry ${entry.id} is ${attribute}: give legalBasis, the law, regulation or policy the attribute rests on (依据)`));
       }
 
-      const service = findService(department.data, offer.service);
+      const service = offer.service === undefined ? undefined : find(`${department.data.name}/${offer.service}`)?.service;
       if (service?.dataClass !== undefined && entry.dataClass !== undefined && dataClassesOf(service.dataClass).every((c) => levels[c] !== undefined)) {
         const held = effectiveDataClass(service.dataClass, levels);
         if (levels[entry.dataClass] === undefined) {
@@ -119,10 +121,4 @@ const FORBIDDEN_WHY: Record<ShareAttribute, string> = {
 
 function sameEntry(a: Offer["catalogue"], b: Offer["catalogue"]): boolean {
   return a.resource === b.resource && a.share === b.share && a.legalBasis === b.legalBasis && a.dataClass === b.dataClass;
-}
-
-function findService(department: DepartmentDeclaration, address: string | undefined) {
-  if (address === undefined) return undefined;
-  const [env, name] = address.split("/");
-  return department.environments.find((e) => e.name === env)?.services.find((s) => s.name === name);
 }

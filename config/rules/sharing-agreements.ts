@@ -200,7 +200,7 @@ function isRetired({ department, environment, service }: Found): boolean {
 }
 
 /** Resolves `department/environment/service` addresses against the declaration. */
-function lookup(departments: readonly Sourced<DepartmentDeclaration>[]): (address: string) => Found | undefined {
+export function lookup(departments: readonly Sourced<DepartmentDeclaration>[]): (address: string) => Found | undefined {
   return (address) => {
     const [dept, env, svc] = address.split("/");
     const department = departments.find((d) => d.data.name === dept);
