@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { App, Manifest } from "cdktf";
 import type { StackInputs, StackPlan, StackRecord } from "../stacks/govcloud-app";
 import { ReadRecorder, type ReadTree } from "./read-tracking";
+import { releasingTokens } from "./cdktf-token-registry";
 
 // What cdktf's App puts in its manifest's version field.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,7 +39,8 @@ export function buildStacks(plans: readonly StackPlan[], into: string, options: 
   mkdirSync(join(into, "stacks"), { recursive: true });
   try {
     return plans.map((plan) => {
-      const built = buildOne(plan, scratch, options.recordReads);
+      // Each App is dropped once written: its tokens go too, or the province would pile up in memory.
+      const built = releasingTokens(() => buildOne(plan, scratch, options.recordReads));
       renameSync(join(scratch, "stacks", plan.name), join(into, "stacks", plan.name));
       options.onBuilt?.(built);
       return built;

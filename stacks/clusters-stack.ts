@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { StandaloneStack } from "./standalone-stack";
 import type { Construct } from "constructs";
 import type { ClusterApiCluster } from "../config/model/cluster-provisioning";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
@@ -20,7 +20,7 @@ export function isProvisioned(cluster: ClusterModel): cluster is ProvisionedClus
  * `clusters-<management>`: the Cluster API objects of every cluster one management cluster
  * creates, applied by the platform team before those clusters' platform stacks.
  */
-export class ClustersStack extends TerraformStack {
+export class ClustersStack extends StandaloneStack {
   readonly workloadClusters: readonly WorkloadCluster[];
 
   constructor(

@@ -1,8 +1,10 @@
-import { TerraformOutput, TerraformStack, type TerraformResource } from "cdktf";
+import { StandaloneStack } from "./standalone-stack";
+import { TerraformOutput, type TerraformResource } from "cdktf";
 import type { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import type { Construct } from "constructs";
 import type { StatefulLockEntry } from "../config/declaration/stateful-lock";
 import type { DepartmentModel, PlatformModel } from "../config/model/platform-model";
+import type { DepartmentSharingModel } from "../config/model/sharing-routes";
 import { RetiredResource } from "../constructs/retired-resource";
 import { DepartmentTenant } from "../constructs/tenant/department-tenant";
 import { ClusterProviders } from "./cluster-providers";
@@ -21,14 +23,14 @@ const STATEFUL_TEMPLATES = new Set(["postgres", "redis"]);
  * `dept-<department>`: every namespace and workload of one department, on any cluster, and the
  * `removed` blocks of whatever it retired.
  */
-export class DepartmentStack extends TerraformStack {
+export class DepartmentStack extends StandaloneStack {
   readonly tenant: DepartmentTenant;
   /** The objects whose loss would lose data, with their Terraform addresses, for the lock file. */
   readonly statefulEntries: StatefulLockEntry[] = [];
   /** Secrets the stack's pods read that must exist before its first apply. */
   readonly requiredSecrets: RequiredSecret[] = [];
 
-  constructor(scope: Construct, model: PlatformModel, department: DepartmentModel, policies: PoliciesByNamespace, where: StateLocation) {
+  constructor(scope: Construct, model: PlatformModel, department: DepartmentModel, policies: PoliciesByNamespace, where: StateLocation, sharing: DepartmentSharingModel) {
     const name = departmentStackName(department.name);
     super(scope, name);
     configureStateBackend(this, name, model, where);
@@ -56,7 +58,7 @@ export class DepartmentStack extends TerraformStack {
     for (const env of department.environments) {
       const tenantNamespace = this.tenant.environments.get(env.name)!;
       renderFlows(tenantNamespace.firewall, env.cluster, env.namespace, policies);
-      const certificates = addSharingCertificates(tenantNamespace, model, env, tenantNamespace.namespaceName, providers.for(env.cluster));
+      const certificates = addSharingCertificates(tenantNamespace, model, env, tenantNamespace.namespaceName, providers.for(env.cluster), sharing);
       const placed = env.services.map((service) =>
         addServiceTemplate(tenantNamespace, model, env, service, tenantNamespace.namespaceName, providers.for(env.cluster), certificates.get(service.name)),
       );

@@ -2,6 +2,7 @@ import { App, type TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { ClusterModel, DepartmentModel, PlatformModel } from "../config/model/platform-model";
 import { networkFlows } from "../config/model/network-flows";
+import { NO_SHARING, sharingByDepartment, type DepartmentSharingModel } from "../config/model/sharing-routes";
 import { DepartmentStack } from "./department-stack";
 import { indexPolicies, type PoliciesByNamespace } from "./render-flows";
 import { PlatformStack } from "./platform-stack";
@@ -34,6 +35,8 @@ export interface StackInputs {
   readonly cluster?: ClusterModel;
   /** The department a department stack is for, likewise. */
   readonly department?: DepartmentModel;
+  /** That department's cross-cluster sharing (its part of the province's, computed once). */
+  readonly sharing?: DepartmentSharingModel;
 }
 
 /** One stack to build: its name, its inputs, and how to build it from them. */
@@ -90,15 +93,16 @@ export function planStacks(model: PlatformModel, options: GovcloudAppOptions): S
           record: { statefulEntries: [] },
         }),
       }));
+  const sharing = sharingByDepartment(model);
   const departments = model.departments
     .filter((department) => !only || only.has(department.name))
     .map((department): StackPlan => ({
       name: departmentStackName(department.name),
       department: department.name,
       dependsOn: platformStacksBefore(department),
-      inputs: { ...shared, department },
+      inputs: { ...shared, department, sharing: sharing.get(department.name) ?? NO_SHARING },
       build: (scope, given) => {
-        const stack = new DepartmentStack(scope, given.model, given.department!, given.policies, given.where);
+        const stack = new DepartmentStack(scope, given.model, given.department!, given.policies, given.where, given.sharing!);
         return { stack, record: { statefulEntries: stack.statefulEntries } };
       },
     }));

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { StandaloneStack } from "./standalone-stack";
 import type { Construct } from "constructs";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
 import { PlatformBaseline } from "../constructs/platform/platform-baseline";
@@ -12,7 +12,7 @@ import { platformStackName } from "../config/model/stack-names";
 
 
 /** `platform-<cluster>`: the baseline of one cluster, applied by the platform team. */
-export class PlatformStack extends TerraformStack {
+export class PlatformStack extends StandaloneStack {
   readonly baseline: PlatformBaseline;
 
   constructor(scope: Construct, model: PlatformModel, cluster: ClusterModel, policies: PoliciesByNamespace, where: StateLocation) {

@@ -1,7 +1,7 @@
 import type { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
 import type { EnvironmentModel, PlatformModel } from "../config/model/platform-model";
-import { clientCertificates, sharingRoutes, type ClientCertificateModel, type SharingRouteModel } from "../config/model/sharing-routes";
+import type { DepartmentSharingModel } from "../config/model/sharing-routes";
 import { LABEL, MANAGED_LABELS, zoneOfLevel } from "../constructs/labels";
 import { ClientCertificate } from "../constructs/sharing/client-certificate";
 import { SharingRoute } from "../constructs/sharing/sharing-route";
@@ -12,18 +12,6 @@ export const SHARING_ANNOTATION = {
   approvals: "govcloud/sharing-approvals",
   routes: "govcloud/sharing-routes",
 } as const;
-
-const cache = new WeakMap<PlatformModel, { routes: SharingRouteModel[]; certificates: ClientCertificateModel[] }>();
-
-/** Computed once per model: every environment of every department stack looks its own up. */
-function sharingObjects(model: PlatformModel): { routes: SharingRouteModel[]; certificates: ClientCertificateModel[] } {
-  let found = cache.get(model);
-  if (!found) {
-    found = { routes: sharingRoutes(model), certificates: clientCertificates(model) };
-    cache.set(model, found);
-  }
-  return found;
-}
 
 /**
  * model → props for the cross-cluster sharing objects of one environment: the gateway routes of
@@ -36,9 +24,10 @@ export function addSharingCertificates(
   env: EnvironmentModel,
   namespace: string,
   provider: TerraformProvider,
+  sharing: DepartmentSharingModel,
 ): Map<string, string> {
   const sharingCa = model.network.gateway.sharingCa;
-  const { routes, certificates } = sharingObjects(model);
+  const { routes, certificates } = sharing;
   const labels = (service: string, name: string, component: string) => ({
     ...MANAGED_LABELS,
     [LABEL.name]: name,

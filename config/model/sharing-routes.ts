@@ -92,3 +92,29 @@ export function clientCertificates(model: Pick<PlatformModel, "sharingAgreements
       hosts: [...hosts].sort(byText),
     }));
 }
+
+/** What one department's stack holds of cross-cluster sharing: the routes of the services it provides, the certificates of those it consumes with. */
+export interface DepartmentSharingModel {
+  readonly routes: readonly SharingRouteModel[];
+  readonly certificates: readonly ClientCertificateModel[];
+}
+
+/**
+ * The province's routes and certificates, computed once and divided by department (in their
+ * sorted order), so that a department's stack reads its own sharing, not every agreement of the
+ * province: what it reads is what its cached copy is keyed on.
+ */
+export function sharingByDepartment(model: Pick<PlatformModel, "sharingAgreements" | "network">): ReadonlyMap<string, DepartmentSharingModel> {
+  const byDepartment = new Map<string, { routes: SharingRouteModel[]; certificates: ClientCertificateModel[] }>();
+  const of = (department: string) => {
+    let found = byDepartment.get(department);
+    if (!found) byDepartment.set(department, (found = { routes: [], certificates: [] }));
+    return found;
+  };
+  for (const route of sharingRoutes(model)) of(route.provider.department).routes.push(route);
+  for (const certificate of clientCertificates(model)) of(certificate.consumer.department).certificates.push(certificate);
+  return byDepartment;
+}
+
+/** A department with no cross-cluster sharing. */
+export const NO_SHARING: DepartmentSharingModel = { routes: [], certificates: [] };
