@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { planStacks } from "../stacks/govcloud-app";
@@ -8,13 +8,13 @@ import { StackCache, type ReusedStack } from "./stack-cache";
 import { buildStacksInParallel, defaultWorkers } from "./parallel-build";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
 import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
-import { departmentStackName } from "../config/model/stack-names";
-import { readInventories } from "./stack-inventory";
 import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terraform-working-files";
-import { dataLossRefusals, planPreview } from "./plan-preview";
+import { dataLossRefusals } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
-import { withReplacementFields } from "./plan-preview/record-replacement-fields";
+import { readOutputStacks, type StackSummary } from "./output-stacks";
+
+export type { StackSummary } from "./output-stacks";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
@@ -63,11 +63,6 @@ export class SynthesisRefusedError extends Error {
   }
 }
 
-export interface StackSummary {
-  readonly name: string;
-  readonly resources: number;
-  readonly namespaces: number;
-}
 
 export interface SynthesisResult {
   readonly stacks: StackSummary[];
@@ -140,18 +135,21 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     // Nothing Terraform would plan as the loss of data gets past here: compared with the record
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
     const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
+    // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
+    const output = readOutputStacks(staging, previous, results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })), model.statefulLock);
+    const stacks = [...output.values()];
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
-    const errors = [...dataLossRefusals(planPreview(model.statefulLock, staging, previous, plans.map((p) => p.name)), deleting), ...(options.check?.(staging) ?? [])];
+    const preview = stacks.map((s) => s.preview).sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
+    const errors = [...dataLossRefusals(preview, deleting), ...(options.check?.(staging) ?? [])];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     if (cache) for (const stack of built.values()) cache.store(stack, staging);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
-    const statefulEntries = withReplacementFields(results.flatMap((r) => r.record.statefulEntries), outdir);
     const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
-    // Every stack of the plan is in the new output, reused or built: the record reads each from there.
-    writeStatefulLock(options.configDir, nextStatefulLock(model, statefulEntries, departments, readInventories(outdir, plans.map((p) => p.name))));
+    const inventories = new Map([...output].map(([name, stack]) => [name, stack.inventory]));
+    writeStatefulLock(options.configDir, nextStatefulLock(model, stacks.flatMap((s) => s.statefulEntries), departments, inventories));
     return {
-      stacks: summarizeStacks(outdir, options.departments),
+      stacks: stacks.map((s) => s.summary).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       reused: reused.size,
       built: [...built.keys()],
       workers: workers > 1 && toBuild.length > 1 ? Math.min(workers, toBuild.length) : 1,
@@ -193,21 +191,3 @@ export function withPlainStackTraces<T>(work: () => T): T {
   }
 }
 
-
-export function summarizeStacks(outdir: string, only?: readonly string[]): StackSummary[] {
-  const stacksDir = join(outdir, "stacks");
-  return readdirSync(stacksDir)
-    .filter((name) => !only || only.some((d) => name === departmentStackName(d)))
-    .sort()
-    .map((name) => {
-      const document = JSON.parse(readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")) as {
-        resource?: Record<string, Record<string, unknown>>;
-      };
-      const byType = document.resource ?? {};
-      return {
-        name,
-        resources: Object.values(byType).reduce((n, group) => n + Object.keys(group).length, 0),
-        namespaces: Object.keys(byType.kubernetes_namespace_v1 ?? {}).length,
-      };
-    });
-}

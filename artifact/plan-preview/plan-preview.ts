@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { StatefulLock } from "../../config/declaration/stateful-lock";
 import { planStack, type PlannedChange, type StackConfiguration, type StackPlan, type StackState } from "./plan-stack";
 
-interface StackDocument {
+export interface StackDocument {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
   removed?: Array<{ from?: unknown; lifecycle?: { destroy?: unknown } }>;
   import?: Array<{ to?: unknown }>;
@@ -15,11 +15,15 @@ interface StackDocument {
  * configuration (without it, only creations, destructions, forgetting and moves can be told).
  */
 export function planPreview(lock: StatefulLock, nextOutdir: string, previousOutdir?: string, stacks: readonly string[] = stackNames(nextOutdir)): StackPlan[] {
-  return [...stacks].sort().map((stack) => {
-    const next = readDocument(nextOutdir, stack) ?? {};
-    const previous = previousOutdir ? readDocument(previousOutdir, stack) : undefined;
-    return planStack(stack, stackState(lock, stack, previous), stackConfiguration(next));
-  });
+  return [...stacks].sort().map((stack) => previewStack(lock, stack, readDocument(nextOutdir, stack) ?? {}, previousOutdir ? readDocument(previousOutdir, stack) : undefined));
+}
+
+/**
+ * The preview of one stack, from its next configuration and (when at hand) its previous one.
+ * When the two are one object (the stack's bytes did not change), no attribute is compared.
+ */
+export function previewStack(lock: StatefulLock, stack: string, next: StackDocument, previous: StackDocument | undefined): StackPlan {
+  return planStack(stack, stackState(lock, stack, previous), stackConfiguration(next));
 }
 
 function stackState(lock: StatefulLock, stack: string, previous: StackDocument | undefined): StackState {

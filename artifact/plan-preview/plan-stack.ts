@@ -75,6 +75,8 @@ export function planStack(stack: string, state: StackState, configuration: Stack
       continue;
     }
     const previous = state.previous?.get(address);
+    // The same configuration object as before (an unchanged stack read once): nothing to compare.
+    if (previous === config) continue;
     const type = address.split(".")[0];
     const before = previous ? replacementFields(type, previous) : state.recordedFields?.get(address);
     const forcedBy = before && forcingChange(type, before, replacementFields(type, config), ignoredPaths(config));
@@ -101,6 +103,7 @@ function propagateReplacements(changes: Map<string, PlannedChange>, configuratio
   while (grew) {
     grew = false;
     const replaced = [...changes.values()].filter((c) => c.action === "replace" || c.action === "move").map((c) => c.address);
+    if (replaced.length === 0) return;
     for (const [address, config] of configuration.resources) {
       const current = changes.get(address);
       if (current && current.action !== "update") continue;
