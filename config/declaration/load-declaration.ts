@@ -56,7 +56,7 @@ export const WAIVERS_FILE = "waivers.yaml";
  * all problems at once. File names in problems are relative to `displayRoot`.
  */
 export function loadDeclaration(configDir: string, displayRoot: string = process.cwd()): LoadResult {
-  const documents = new Map<string, SourceDocument>();
+  const documents = new Map<string, Pick<SourceDocument, "position">>();
   const problems: Problem[] = [];
   // Relative to where the user is when the file is below it; as an absolute path otherwise.
   const display = (path: string) => {

@@ -77,7 +77,8 @@ export const EMPTY_LOCK: StatefulLock = { version: 2, entries: [], environments:
 export interface LoadedLock {
   readonly lock: StatefulLock;
   readonly file: string;
-  readonly document?: SourceDocument;
+  /** Gives the problems found later in the lock their line and column. */
+  readonly document?: Pick<SourceDocument, "position">;
 }
 
 const DAMAGED = "the lock file is damaged; restore it from version control rather than editing it by hand (it is written only by govcloud synth)";
@@ -85,7 +86,39 @@ const DAMAGED = "the lock file is damaged; restore it from version control rathe
 /** Reads the lock if there is one; a missing lock is an empty one (a new platform). */
 export function readStatefulLock(path: string, file: string): LoadedLock | Problem[] {
   if (!existsSync(path)) return { lock: EMPTY_LOCK, file };
-  const document = SourceDocument.parse(readFileSync(path, "utf8"), file);
+  const text = readFileSync(path, "utf8");
+  return readAsWritten(text, file) ?? readWithPositions(text, file);
+}
+
+/** Printable ASCII and line feeds: a lock without escapes, controls or anything the full reader would need to look at twice. */
+const PLAIN_TEXT = /^[\x20-\x5B\x5D-\x7E\n]*$/;
+
+/**
+ * The lock exactly as govcloud writes it (`serializeLock`'s bytes, plain text), read with
+ * JSON.parse. At province scale it is tens of megabytes, which the YAML reader with positions
+ * takes seconds over; positions are then worked out only when a problem needs one. Anything
+ * else (a hand edit, an older version, a damaged file) is read with positions, as before.
+ */
+function readAsWritten(text: string, file: string): LoadedLock | undefined {
+  if (!PLAIN_TEXT.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = statefulLockSchema.safeParse(data);
+  if (!parsed.success || repeatedAddresses(parsed.data).length > 0 || serializeLock(parsed.data) !== text) return undefined;
+  let positioned: SourceDocument | Problem[] | undefined;
+  const position = (problem: Problem) => {
+    positioned ??= SourceDocument.parse(text, file);
+    return Array.isArray(positioned) ? { line: 1, column: 1, ...problem } : positioned.position(problem);
+  };
+  return { lock: parsed.data, file, document: { position } };
+}
+
+function readWithPositions(text: string, file: string): LoadedLock | Problem[] {
+  const document = SourceDocument.parse(text, file);
   if (Array.isArray(document)) return [...document, error(file, [], DAMAGED)];
   const parsed = statefulLockSchema.safeParse(document.data, { reportInput: true });
   if (!parsed.success) {
