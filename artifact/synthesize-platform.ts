@@ -63,7 +63,6 @@ export class SynthesisRefusedError extends Error {
   }
 }
 
-
 export interface SynthesisResult {
   readonly stacks: StackSummary[];
   /** How many stacks were copied from the cache. */

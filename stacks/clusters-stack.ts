@@ -1,4 +1,3 @@
-import { StandaloneStack } from "./standalone-stack";
 import type { Construct } from "constructs";
 import type { ClusterApiCluster } from "../config/model/cluster-provisioning";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
@@ -9,6 +8,7 @@ import { ClusterProviders } from "./cluster-providers";
 import { nodePoolScheduling } from "./node-pool-scheduling";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 import { requireTerraformVersions } from "./terraform-version-floor";
+import { StandaloneStack } from "./standalone-stack";
 
 type ProvisionedCluster = ClusterModel & { readonly provisioning: ClusterApiCluster };
 

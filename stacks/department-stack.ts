@@ -1,4 +1,3 @@
-import { StandaloneStack } from "./standalone-stack";
 import { TerraformOutput, type TerraformResource } from "cdktf";
 import type { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import type { Construct } from "constructs";
@@ -15,6 +14,7 @@ import { provisionSecrets, type RequiredSecret } from "./secret-provisioning";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 import { requireTerraformVersions } from "./terraform-version-floor";
 import { departmentStackName, REQUIRED_SECRETS_OUTPUT } from "../config/model/stack-names";
+import { StandaloneStack } from "./standalone-stack";
 
 
 const STATEFUL_TEMPLATES = new Set(["postgres", "redis"]);

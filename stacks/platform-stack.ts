@@ -1,4 +1,3 @@
-import { StandaloneStack } from "./standalone-stack";
 import type { Construct } from "constructs";
 import type { ClusterModel, PlatformModel } from "../config/model/platform-model";
 import { PlatformBaseline } from "../constructs/platform/platform-baseline";
@@ -9,6 +8,7 @@ import { renderFlows, type PoliciesByNamespace } from "./render-flows";
 import { configureStateBackend, type StateLocation } from "./state-backend";
 import { requireTerraformVersions } from "./terraform-version-floor";
 import { platformStackName } from "../config/model/stack-names";
+import { StandaloneStack } from "./standalone-stack";
 
 
 /** `platform-<cluster>`: the baseline of one cluster, applied by the platform team. */
