@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, parseDocument, type Document, type Node } from "yaml";
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
 import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
 
 /** Declarations are short; anything larger is a mistake or an attack, refused before parsing. */
@@ -61,15 +61,15 @@ export class SourceDocument {
   }
 
   static parse(text: string, displayName: string): SourceDocument | Problem[] {
-    const deep = tooDeepAt(text);
-    if (deep !== undefined) {
-      const before = text.slice(0, deep);
+    const lines = new LineCounter();
+    const tokens = tokensWithinNesting(text, lines);
+    if (typeof tokens === "number") {
+      const before = text.slice(0, tokens);
       const line = before.split("\n").length;
-      const column = deep - before.lastIndexOf("\n");
+      const column = tokens - before.lastIndexOf("\n");
       return [{ ...error(displayName, [], `refused: lists and mappings nested more than ${MAX_NESTING} levels deep`), line, column } as Problem];
     }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    const doc = composeOneDocument(tokens, text.length, lines);
     const located = (offset: number, message: string): Problem & { line: number; column: number } => {
       const { line, col } = lines.linePos(offset);
       return { ...error(displayName, [], message), line, column: col };
@@ -120,23 +120,42 @@ export class SourceDocument {
 }
 
 /**
- * The offset where the document first nests deeper than MAX_NESTING, or undefined. The parser
- * keeps its open collections on an explicit stack, so this pass stops early and never recurses.
+ * The parser's tokens for `text`, or the offset where the document first nests deeper than
+ * MAX_NESTING. The parser keeps its open collections on an explicit stack, so the depth is checked
+ * lexeme by lexeme and the pass stops early, before anything recursive sees the document; the
+ * tokens it kept are then composed without lexing and parsing the text a second time.
  */
 const COLLECTIONS = new Set(["block-map", "block-seq", "flow-collection"]);
 
-function tooDeepAt(text: string): number | undefined {
-  const parser = new Parser();
+function tokensWithinNesting(text: string, lines: LineCounter): CST.Token[] | number {
+  const parser = new Parser(lines.addNewLine);
+  const tokens: CST.Token[] = [];
+  lines.addNewLine(0);
   for (const lexeme of new Lexer().lex(text)) {
-    for (const _ of parser.next(lexeme)) {
-      // Complete documents are parsed again, with positions, by parseDocument.
-    }
+    for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > MAX_NESTING) {
       const open = parser.stack.filter((token) => COLLECTIONS.has(token.type));
       if (open.length > MAX_NESTING) return open[MAX_NESTING].offset;
     }
   }
-  return undefined;
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
+/** As yaml's parseDocument composes a stream: the first document, and an error if another follows. */
+function composeOneDocument(tokens: readonly CST.Token[], length: number, lines: LineCounter): Document.Parsed {
+  const composer = new Composer({ lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: Document.Parsed | undefined;
+  for (const composed of composer.compose(tokens, true, length)) {
+    if (!doc) {
+      doc = composed;
+    } else {
+      doc.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  // compose(…, true, …) always yields a document, an empty one for an empty stream.
+  return doc!;
 }
 
 /** Tags of the YAML core schema: they only say how to read a plain value, never run or build anything. */
