@@ -27,8 +27,7 @@ export interface CommandContext {
   };
 }
 
-/** A command line that cannot be run as written; reported with the usage text and exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from "./usage-error";
 
 /** File-system errors that mean the user pointed at a path that cannot be used, not a bug. */
 const PATH_ERRORS = new Set(["ENOENT", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EEXIST", "EROFS", "ENOSPC"]);

@@ -1,16 +1,6 @@
 import { parseArgs } from "node:util";
-import { runInit } from "./commands/init";
-import { runSchema } from "./commands/schema";
-import { runSynth } from "./commands/synth";
-import { runValidate } from "./commands/validate";
-import { runConnectivity } from "./commands/connectivity";
-import { runExport } from "./commands/export";
-import { runAuditCommand } from "./commands/audit";
-import { runDiff } from "./commands/diff";
-import { runLedger } from "./commands/ledger";
-import { runSecrets } from "./commands/secrets";
-import { runPreflight } from "./commands/preflight";
-import { UsageError, type CommandContext } from "./command-context";
+import type { CommandContext } from "./command-context";
+import { UsageError } from "./usage-error";
 import { isoDate } from "../config/schema/common";
 import { didYouMean } from "../config/declaration/did-you-mean";
 import { commandHelp, commandSpec, COMMANDS, globalHelp, OPTIONS, type CommandSpec } from "./command-specs";
@@ -88,29 +78,31 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
   }
   const context: CommandContext = { args: rest, options: values, io };
   try {
+    // Each command's module is loaded when that command runs: most of them load cdktf and the
+    // provider bindings (over a second), which help, usage errors and `validate` never need.
     switch (command.name) {
       case "validate":
-        return runValidate(context);
+        return (require("./commands/validate") as typeof import("./commands/validate")).runValidate(context);
       case "synth":
-        return runSynth(context);
+        return (require("./commands/synth") as typeof import("./commands/synth")).runSynth(context);
       case "schema":
-        return runSchema(context);
+        return (require("./commands/schema") as typeof import("./commands/schema")).runSchema(context);
       case "init":
-        return runInit(context);
+        return (require("./commands/init") as typeof import("./commands/init")).runInit(context);
       case "connectivity":
-        return runConnectivity(context);
+        return (require("./commands/connectivity") as typeof import("./commands/connectivity")).runConnectivity(context);
       case "export":
-        return runExport(context);
+        return (require("./commands/export") as typeof import("./commands/export")).runExport(context);
       case "audit":
-        return runAuditCommand(context);
+        return (require("./commands/audit") as typeof import("./commands/audit")).runAuditCommand(context);
       case "ledger":
-        return runLedger(context);
+        return (require("./commands/ledger") as typeof import("./commands/ledger")).runLedger(context);
       case "diff":
-        return runDiff(context);
+        return (require("./commands/diff") as typeof import("./commands/diff")).runDiff(context);
       case "secrets":
-        return runSecrets(context);
+        return (require("./commands/secrets") as typeof import("./commands/secrets")).runSecrets(context);
       case "preflight":
-        return runPreflight(context);
+        return (require("./commands/preflight") as typeof import("./commands/preflight")).runPreflight(context);
       default:
         throw new UsageError(unknownCommand(command.name));
     }
