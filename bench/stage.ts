@@ -6,10 +6,13 @@
  *   node --require tsx/cjs bench/stage.ts validate|construct|export CONFIG_DIR OUT_DIR [TARGET_DIR]
  */
 import { resolve } from "node:path";
-import { withPlainStackTraces } from "../artifact/synthesize-platform";
-import { exportManifests } from "../audit/export";
 import { readPlatform, readPlatformOrThrow } from "../config/read-platform";
-import { buildGovcloudApp } from "../stacks/govcloud-app";
+
+// The construct and export stages load their modules when they run, so that the validate stage's
+// process, like `govcloud validate`, does not load cdktf and the provider bindings it never uses.
+const synthesis = () => require("../artifact/synthesize-platform") as typeof import("../artifact/synthesize-platform");
+const app = () => require("../stacks/govcloud-app") as typeof import("../stacks/govcloud-app");
+const manifests = () => require("../audit/export") as typeof import("../audit/export");
 
 function timed<T>(work: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -29,11 +32,14 @@ switch (stage) {
   case "construct": {
     const model = readPlatformOrThrow(resolve(configDir));
     // As `govcloud synth` builds it: with plain stack traces (see withPlainStackTraces).
+    const { withPlainStackTraces } = synthesis();
+    const { buildGovcloudApp } = app();
     const { value, ms } = timed(() => withPlainStackTraces(() => buildGovcloudApp(model, { outdir: resolve(outdir), projectRoot: process.cwd() })));
     result = { ms, detail: `${value.app.node.findAll().length} constructs` };
     break;
   }
   case "export": {
+    const { exportManifests } = manifests();
     const { value, ms } = timed(() => exportManifests(resolve(outdir), resolve(target)));
     result = { ms, detail: `${value.clusters.flatMap((c) => c.files).reduce((n, f) => n + f.objects, 0)} objects` };
     break;
