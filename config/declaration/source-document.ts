@@ -25,11 +25,17 @@ export const MAX_NESTING = 64;
  * schemas check; `locate` maps a field path back to the line and column it came from.
  */
 export class SourceDocument {
+  /**
+   * The parsed document, for positions. A valid declaration needs none, and a province's
+   * thousand documents held until the end cost more in garbage collection than parsing them
+   * again, so only the text is kept and the document is parsed again, once, when first asked.
+   */
+  private positions?: { readonly root: Node | null; readonly lines: LineCounter };
+
   private constructor(
     readonly file: string,
     readonly data: unknown,
-    private readonly root: Node | null,
-    private readonly lines: LineCounter,
+    private readonly text: string,
   ) {}
 
   /**
@@ -85,7 +91,17 @@ export class SourceDocument {
     } catch (e) {
       return [error(displayName, [], `refused: ${(e as Error).message} (at most ${MAX_ALIAS_COUNT} alias expansions)`)];
     }
-    return new SourceDocument(displayName, data ?? {}, doc.contents, lines);
+    return new SourceDocument(displayName, data ?? {}, text);
+  }
+
+  private parsed(): { readonly root: Node | null; readonly lines: LineCounter } {
+    if (!this.positions) {
+      // The text parsed without errors before, so it parses the same way again.
+      const lines = new LineCounter();
+      const tokens = tokensWithinNesting(this.text, lines) as CST.Token[];
+      this.positions = { root: composeOneDocument(tokens, this.text.length, lines).contents, lines };
+    }
+    return this.positions;
   }
 
   /**
@@ -93,7 +109,8 @@ export class SourceDocument {
    * A path that does not exist (a missing field) resolves to the closest existing parent.
    */
   locate(path: FieldPath): { line: number; column: number } {
-    let node: Node | null = this.root;
+    const { root, lines } = this.parsed();
+    let node: Node | null = root;
     let offset = node?.range?.[0] ?? 0;
     for (const segment of path) {
       if (isMap(node)) {
@@ -109,7 +126,7 @@ export class SourceDocument {
         break;
       }
     }
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = lines.linePos(offset);
     return { line, column: col };
   }
 
