@@ -4,7 +4,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import { encodeModel } from "../config/model/model-transfer";
 import type { PlatformModel } from "../config/model/platform-model";
 import type { StateLocation } from "../stacks/state-backend";
-import type { BuiltStack } from "./stack-builder";
+import { withoutReads, type BuildOptions, type BuiltStack } from "./stack-builder";
 
 /** What a synthesis worker is started with (see `synthesis-worker.ts`). */
 export interface WorkerSetup {
@@ -44,7 +44,7 @@ export function buildStacksInParallel(
   where: StateLocation,
   names: readonly string[],
   into: string,
-  options: { readonly workers: number; readonly recordReads: boolean; readonly onBuilt?: (stack: BuiltStack) => void },
+  options: BuildOptions & { readonly workers: number },
 ): BuiltStack[] {
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
@@ -69,8 +69,8 @@ export function buildStacksInParallel(
           heard = true;
           const report = message.message as WorkerMessage;
           if ("failed" in report) throw new Error(report.failed);
-          results.set(report.built.name, report.built);
           options.onBuilt?.(report.built);
+          results.set(report.built.name, options.handOverReads ? withoutReads(report.built) : report.built);
           if (queue.length > 0) port.postMessage({ stack: queue.shift() });
         }
       }

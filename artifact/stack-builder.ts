@@ -26,6 +26,12 @@ export interface BuildOptions {
   readonly recordReads: boolean;
   /** Told after each stack. */
   readonly onBuilt?: (stack: BuiltStack) => void;
+  /**
+   * The reads go to `onBuilt` only, not into the stacks returned: the caller keeps them as each
+   * stack comes (the cache stores it), and a province's reads held to the end would be hundreds
+   * of megabytes.
+   */
+  readonly handOverReads?: boolean;
 }
 
 /**
@@ -43,7 +49,7 @@ export function buildStacks(plans: readonly StackPlan[], into: string, options: 
       const built = releasingTokens(() => buildOne(plan, scratch, options.recordReads));
       renameSync(join(scratch, "stacks", plan.name), join(into, "stacks", plan.name));
       options.onBuilt?.(built);
-      return built;
+      return options.handOverReads ? withoutReads(built) : built;
     });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -65,6 +71,12 @@ function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): Built
   manifest.dependencies = [...plan.dependsOn];
   // The record may hold views of the inputs; what is kept is a plain copy.
   return { name: plan.name, manifest: plainCopy(manifest), record: plainCopy(record), reads: recorder?.tree };
+}
+
+/** A built stack without what it read of its inputs. */
+export function withoutReads(built: BuiltStack): BuiltStack {
+  const { reads: _, ...rest } = built;
+  return rest;
 }
 
 function plainCopy<T>(value: T): T {

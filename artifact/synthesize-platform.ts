@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { planStacks } from "../stacks/govcloud-app";
 import { codeFingerprint } from "./code-fingerprint";
-import { buildStacks, writeManifest, type StackManifestEntry } from "./stack-builder";
+import { buildStacks, writeManifest, type BuiltStack, type StackManifestEntry } from "./stack-builder";
 import { StackCache, type ReusedStack } from "./stack-cache";
 import { buildStacksInParallel, defaultWorkers } from "./parallel-build";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
@@ -119,7 +119,10 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const workers = options.workers ?? defaultWorkers(toBuild.length);
     const build = {
       recordReads: cache !== undefined,
-      onBuilt: () => {
+      handOverReads: cache !== undefined,
+      // Each stack is cached as it comes: it is what its inputs build, whatever the gate decides.
+      onBuilt: (stack: BuiltStack) => {
+        cache?.store(stack, staging);
         done += 1;
         tell(reused.size);
       },
@@ -141,7 +144,6 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const preview = stacks.map((s) => s.preview).sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
     const errors = [...dataLossRefusals(preview, deleting), ...(options.check?.(staging) ?? [])];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
-    if (cache) for (const stack of built.values()) cache.store(stack, staging);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
     const departments = plans.flatMap((p) => (p.department ? [p.department] : []));

@@ -39,4 +39,20 @@ describe("building stacks one App each", () => {
       rmSync(where, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("hands each stack's reads to the caller as it is built, and keeps none of them when told to", () => {
+    const model = readPlatformOrThrow(EXAMPLE_CONFIG, { today: EXAMPLE_TODAY });
+    const where = mkdtempSync(join(tmpdir(), "govcloud-builder-"));
+    try {
+      const plans = planStacks(model, { outdir: join(where, "cdktf.out"), projectRoot: PROJECT_ROOT }).slice(0, 3);
+      const handed: string[] = [];
+      const built = withPlainStackTraces(() =>
+        buildStacks(plans, join(where, "out"), { recordReads: true, handOverReads: true, onBuilt: (stack) => stack.reads && handed.push(stack.name) }),
+      );
+      expect(handed).toEqual(plans.map((p) => p.name));
+      expect(built.map((stack) => [stack.name, stack.reads])).toEqual(plans.map((p) => [p.name, undefined]));
+    } finally {
+      rmSync(where, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
