@@ -114,15 +114,25 @@ function dataClassification(model: PlatformModel, stacks: readonly ArtifactStack
 /** Every agreement, with the NetworkPolicies that implement it in the artifact (none once expired). */
 function dataSharing(model: PlatformModel, stacks: readonly ArtifactStack[], routes: SharingRouteReport): DataSharingEntry[] {
   const schedule = model.applySchedule !== undefined ? applySchedule(model.applySchedule) : undefined;
-  const sharingPolicies = stacks.flatMap((s) => s.resources).filter((r) => r.object.kind === "NetworkPolicy" && r.object.metadata.annotations?.["govcloud/catalogue-entry"] !== undefined);
+  // By provider and consumer, and by provider: looking each agreement up in every policy and route was quadratic in the province.
+  const policiesOf = new Map<string, string[]>();
+  for (const s of stacks) {
+    for (const r of s.resources) {
+      const annotations = r.object.metadata.annotations;
+      if (r.object.kind !== "NetworkPolicy" || annotations?.["govcloud/catalogue-entry"] === undefined) continue;
+      const parties = JSON.stringify([annotations["govcloud/provider"] ?? null, annotations["govcloud/consumer"] ?? null]);
+      const listed = policiesOf.get(parties);
+      if (listed === undefined) policiesOf.set(parties, [`${r.stack}: ${r.address}`]);
+      else listed.push(`${r.stack}: ${r.address}`);
+    }
+  }
+  const routeOf = new Map<string, SharingRouteReport["routes"][number]>();
+  for (const r of routes.routes) if (r.provider !== undefined && !routeOf.has(r.provider)) routeOf.set(r.provider, r);
   return model.sharingAgreements.map((a) => {
     const provider = `${a.provider.department}/${a.provider.environment}/${a.provider.service}`;
     const consumer = `${a.consumer.department}/${a.consumer.environment}/${a.consumer.service}`;
-    const policies = sharingPolicies
-      .filter((p) => p.object.metadata.annotations?.["govcloud/provider"] === provider && p.object.metadata.annotations?.["govcloud/consumer"] === consumer)
-      .map((p) => `${p.stack}: ${p.address}`)
-      .sort();
-    const served = a.route === "gateway" ? routes.routes.find((r) => r.provider === provider) : undefined;
+    const policies = [...(policiesOf.get(JSON.stringify([provider, consumer])) ?? [])].sort();
+    const served = a.route === "gateway" ? routeOf.get(provider) : undefined;
     const gatewayRoute = served ? { cluster: served.cluster, host: served.host, admits: served.admitted.map((x) => x.consumer) } : undefined;
     const closes = a.expires !== undefined && schedule ? schedule.nextAfter(a.expires) : undefined;
     return {

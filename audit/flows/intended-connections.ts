@@ -23,7 +23,7 @@ export interface PeerMatcher {
   /** The one namespace whose pods it can match, when it matches pods of one namespace only. */
   readonly namespace?: string;
   matches(peer: ConnectivityPeer): boolean;
-  /** For address matchers: the IPv4 ranges they cover. */
+  /** For address matchers, which match external ranges only: the IPv4 ranges they cover. */
   readonly addresses?: IntervalList;
 }
 

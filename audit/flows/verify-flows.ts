@@ -1,12 +1,13 @@
 import { networkFlows } from "../../config/model/network-flows";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { analyzeObjects } from "../connectivity/analyze-manifests";
-import { peerName, type ConnectivityPeer, type WorkloadPeer } from "../connectivity/connectivity-result";
+import { peerName, type Connection, type ConnectivityPeer, type ExternalPeer } from "../connectivity/connectivity-result";
 import { formatIpRange } from "../connectivity/ip-range";
 import { subtractIntervals, unionIntervals, type IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
 import type { ArtifactStack } from "../export/read-artifact";
 import { intendedConnections, type IntendedConnection } from "./intended-connections";
+import { PeerCandidates } from "./peer-candidates";
 import { peerPod, platformPeers } from "./platform-peers";
 import { policiesAllowing } from "./policy-attribution";
 import { buildZoneMatrix, type ZoneMatrix } from "./zone-matrix";
@@ -32,8 +33,11 @@ export interface ClusterFlowReport {
   readonly matrix: ZoneMatrix;
 }
 
-/** Key of the intended connections whose source is not pods of one namespace (addresses, every tenant). */
-const ANY_SOURCE = "*";
+/** Key of the intended connections whose end is not pods of one namespace (addresses, every tenant). */
+const ANY_NAMESPACE = "*";
+const endsKey = (from: string, to: string) => `${from} ${to}`;
+/** The keys of the intended connections an end of a connection can match: its namespace's (a workload's) and any. */
+const namespaceKeys = (peer: ConnectivityPeer): readonly string[] => (peer.type === "workload" ? [peer.namespace, ANY_NAMESPACE] : [ANY_NAMESPACE]);
 
 export interface VerifyOptions {
   /**
@@ -90,23 +94,30 @@ function verifyCluster(
   );
   const differences: FlowDifference[] = [];
 
-  // Connections are matched against the intended ones of their source's namespace only: at
-  // province scale, trying every intended connection for every effective one was most of the gate.
-  const bySource = new Map<string, IntendedConnection[]>();
+  // Connections are matched against the intended ones whose ends can match theirs only (same
+  // namespace, or any): at province scale, trying every intended connection for every effective
+  // one was most of the gate, and every connection against each flow from outside still was.
+  const byEnds = new Map<string, IntendedConnection[]>();
   for (const i of intended) {
-    const key = i.from.namespace ?? ANY_SOURCE;
-    bySource.set(key, [...(bySource.get(key) ?? []), i]);
+    const key = endsKey(i.from.namespace ?? ANY_NAMESPACE, i.to.namespace ?? ANY_NAMESPACE);
+    const group = byEnds.get(key);
+    if (group === undefined) byEnds.set(key, [i]);
+    else group.push(i);
   }
-  const workloadsByNamespace = new Map<string, WorkloadPeer[]>();
-  for (const w of result.workloads) workloadsByNamespace.set(w.namespace, [...(workloadsByNamespace.get(w.namespace) ?? []), w]);
+  const workloads = new PeerCandidates(result.workloads);
+  const externalEnds = externalConnections(result.connections);
 
   // Every effective connection must be intended, on the same ports.
   const effective = new Map<string, PortSet>();
   for (const { src, dst, conn } of result.connections) {
     effective.set(`${peerName(src)} ${peerName(dst)}`, conn);
     if (!isManaged(src) && !isManaged(dst)) continue; // neither end is the platform's to govern
-    const candidates = [...(bySource.get(src.type === "workload" ? src.namespace : "") ?? []), ...(bySource.get(ANY_SOURCE) ?? [])];
-    const allowed = candidates.filter((i) => i.from.matches(src) && i.to.matches(dst)).reduce((set, i) => set.union(i.ports), PortSet.NONE);
+    let allowed = PortSet.NONE;
+    for (const from of namespaceKeys(src)) {
+      for (const to of namespaceKeys(dst)) {
+        for (const i of byEnds.get(endsKey(from, to)) ?? []) if (i.from.matches(src) && i.to.matches(dst)) allowed = allowed.union(i.ports);
+      }
+    }
     const extra = conn.minus(allowed);
     if (!extra.isEmpty()) {
       const responsible = policiesAllowing(policies, namespaceLabels, src, dst, extra);
@@ -116,7 +127,7 @@ function verifyCluster(
   }
 
   // Every intended connection must be effective.
-  for (const connection of intended) differences.push(...missingConnections(cluster, connection, workloadsByNamespace, result.workloads, result.connections, effective));
+  for (const connection of intended) differences.push(...missingConnections(cluster, connection, workloads, externalEnds, effective));
 
   return {
     cluster,
@@ -131,17 +142,15 @@ function verifyCluster(
 function missingConnections(
   cluster: string,
   intended: IntendedConnection,
-  workloadsByNamespace: ReadonlyMap<string, readonly WorkloadPeer[]>,
-  workloads: readonly WorkloadPeer[],
-  connections: ReturnType<typeof analyzeObjects>["connections"],
+  workloads: PeerCandidates,
+  externalEnds: ExternalConnections,
   effective: ReadonlyMap<string, PortSet>,
 ): FlowDifference[] {
   const flow = `${intended.flow.kind} flow "${intended.flow.purpose}"`;
   const missing = (src: string, dst: string, ports: PortSet, detail = `declared by the ${flow}, not allowed by the policies`): FlowDifference =>
     ({ cluster, kind: "missing", src, dst, ports: ports.toString(), detail });
-  const candidates = (matcher: IntendedConnection["from"]) => (matcher.namespace !== undefined ? workloadsByNamespace.get(matcher.namespace) ?? [] : workloads);
-  const sources = candidates(intended.from).filter((w) => intended.from.matches(w));
-  const targets = candidates(intended.to).filter((w) => intended.to.matches(w));
+  const sources = workloads.matching(intended.from);
+  const targets = workloads.matching(intended.to);
 
   if (intended.to.addresses || intended.from.addresses) {
     // One end is outside the cluster: the ranges the analyzer reports must cover the declared ones.
@@ -151,10 +160,9 @@ function missingConnections(
     if (inside.length === 0) return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${flow}`)];
     return inside.flatMap((workload) => {
       let covered: IntervalList = [];
-      for (const c of connections) {
-        const [self, other] = outward ? [c.src, c.dst] : [c.dst, c.src];
-        if (self !== workload || other.type !== "external" || !(outward ? intended.to : intended.from).matches(other)) continue;
-        if (intended.ports.minus(c.conn).isEmpty()) covered = unionIntervals(covered, [other.range]);
+      for (const end of (outward ? externalEnds.outward : externalEnds.inward).get(workload) ?? []) {
+        if (!(outward ? intended.to : intended.from).matches(end.peer)) continue;
+        if (intended.ports.minus(end.conn).isEmpty()) covered = unionIntervals(covered, [end.peer.range]);
       }
       return subtractIntervals(declared, covered).map((range) => {
         const external = `${formatIpRange(range)}[External]`;
@@ -174,4 +182,32 @@ function missingConnections(
     }
   }
   return found;
+}
+
+/** A cluster's connections between a workload and an external range, by workload: what an addresses flow is checked against. */
+interface ExternalConnections {
+  /** Per workload, the ranges it may open connections to. */
+  readonly outward: ReadonlyMap<ConnectivityPeer, readonly ExternalEnd[]>;
+  /** Per workload, the ranges that may open connections to it. */
+  readonly inward: ReadonlyMap<ConnectivityPeer, readonly ExternalEnd[]>;
+}
+
+interface ExternalEnd {
+  readonly peer: ExternalPeer;
+  readonly conn: PortSet;
+}
+
+function externalConnections(connections: readonly Connection[]): ExternalConnections {
+  const outward = new Map<ConnectivityPeer, ExternalEnd[]>();
+  const inward = new Map<ConnectivityPeer, ExternalEnd[]>();
+  const add = (map: Map<ConnectivityPeer, ExternalEnd[]>, workload: ConnectivityPeer, end: ExternalEnd) => {
+    const ends = map.get(workload);
+    if (ends === undefined) map.set(workload, [end]);
+    else ends.push(end);
+  };
+  for (const { src, dst, conn } of connections) {
+    if (dst.type === "external") add(outward, src, { peer: dst, conn });
+    if (src.type === "external") add(inward, dst, { peer: src, conn });
+  }
+  return { outward, inward };
 }

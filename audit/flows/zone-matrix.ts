@@ -5,6 +5,7 @@ import type { IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
 import type { ArtifactResource } from "../export/read-artifact";
 import type { IntendedConnection } from "./intended-connections";
+import { PeerCandidates } from "./peer-candidates";
 
 /**
  * Zone to zone, what may flow: the auditor's one-page view. Rows and columns are the gateway,
@@ -54,11 +55,11 @@ export function buildZoneMatrix(
   const planned = new Map<string, PortSet>();
   // The analyzer cuts source ranges at ingress blocks and destination ranges at egress blocks, so
   // an intended connection is placed with the ranges as they appear on its side.
-  const sources: ConnectivityPeer[] = [...workloads, ...new Set(connections.map((c) => c.src).filter((p) => p.type === "external"))];
-  const destinations: ConnectivityPeer[] = [...workloads, ...new Set(connections.map((c) => c.dst).filter((p) => p.type === "external"))];
+  const sources = new PeerCandidates(workloads, [...new Set(connections.map((c) => c.src).filter((p) => p.type === "external"))]);
+  const destinations = new PeerCandidates(workloads, [...new Set(connections.map((c) => c.dst).filter((p) => p.type === "external"))]);
   for (const i of intended) {
-    const fromZones = new Set(sources.filter((p) => i.from.matches(p)).map(zoneOf));
-    const toZones = new Set(destinations.filter((p) => i.to.matches(p)).map(zoneOf));
+    const fromZones = new Set(sources.matching(i.from).map(zoneOf));
+    const toZones = new Set(destinations.matching(i.to).map(zoneOf));
     for (const from of fromZones) for (const to of toZones) add(planned, from, to, i.ports);
   }
 

@@ -70,13 +70,21 @@ export function gatewayAdmission(route: GatewayRoute, client: PresentedCertifica
   return { admitted: true };
 }
 
+// Each route's match-cn is tried against every certificate of the artifact: compiled once.
+const compiledMatchCn = new Map<string, RegExp | undefined>();
+
 function validMatchCn(value: string | undefined): RegExp | undefined {
   if (value === undefined || !value.startsWith("CN=")) return undefined;
-  try {
-    return new RegExp(value);
-  } catch {
-    return undefined;
+  if (!compiledMatchCn.has(value)) {
+    let pattern: RegExp | undefined;
+    try {
+      pattern = new RegExp(value);
+    } catch {
+      pattern = undefined;
+    }
+    compiledMatchCn.set(value, pattern);
   }
+  return compiledMatchCn.get(value);
 }
 
 const CERT_MANAGER = "cert-manager.io/v1";
@@ -85,7 +93,13 @@ const CERT_MANAGER = "cert-manager.io/v1";
 export function gatewayRoutes(stacks: readonly ArtifactStack[]): GatewayRoute[] {
   const resources = stacks.flatMap((s) => s.resources);
   const issuers = clusterIssuers(resources);
-  const certificates = resources.filter((r) => r.object.apiVersion === CERT_MANAGER && r.object.kind === "Certificate");
+  // The first Certificate writing each Secret, by cluster, namespace and Secret name.
+  const certificateOf = new Map<string, ArtifactResource>();
+  for (const c of resources) {
+    if (c.object.apiVersion !== CERT_MANAGER || c.object.kind !== "Certificate") continue;
+    const key = secretKey(c.cluster, c.object.metadata.namespace, (c.object.spec as any)?.secretName);
+    if (!certificateOf.has(key)) certificateOf.set(key, c);
+  }
   return resources
     .filter((r) => r.object.kind === "Ingress" && Object.keys(r.object.metadata.annotations ?? {}).some((k) => k.startsWith("nginx.ingress.kubernetes.io/auth-tls-")))
     .map((r) => {
@@ -103,7 +117,7 @@ export function gatewayRoutes(stacks: readonly ArtifactStack[]): GatewayRoute[] 
       if (caSecret === undefined) misconfiguration = `no ${AUTH_TLS_ANNOTATION.secret}: no CA verifies clients`;
       else if (secretNamespace !== namespace) misconfiguration = `${AUTH_TLS_ANNOTATION.secret} names a Secret of namespace ${secretNamespace}; the controller reads only the Ingress's own namespace`;
       else {
-        const certificate = certificates.find((c) => c.cluster === r.cluster && c.object.metadata.namespace === namespace && (c.object.spec as any)?.secretName === secretName);
+        const certificate = certificateOf.get(secretKey(r.cluster, namespace, secretName));
         clientCa = certificate ? caOf(certificate, issuers) : undefined;
         if (clientCa === undefined) misconfiguration = `${AUTH_TLS_ANNOTATION.secret} ${caSecret} is no Certificate of a CA ClusterIssuer in the artifact`;
       }
@@ -147,6 +161,11 @@ export function presentedCertificates(stacks: readonly ArtifactStack[]): Present
       };
     })
     .filter((c) => c.clientAuth);
+}
+
+/** A key equal for equal values only (a Secret name that is no string never equals one). */
+function secretKey(cluster: string, namespace: unknown, secretName: unknown): string {
+  return JSON.stringify([cluster, namespace ?? null, secretName ?? null]);
 }
 
 function clusterIssuers(resources: readonly ArtifactResource[]): Map<string, string> {

@@ -44,11 +44,15 @@ export function verifySharingRoutes(stacks: readonly ArtifactStack[], model: Pla
   const consumerOf = (c: PresentedCertificate) => addressOf(c.resource?.object.metadata.labels) ?? `${c.cluster} ${c.namespace}`;
   const intendedRoutes = sharingRoutes(model);
   const served = new Set<string>();
+  // Indexes instead of scans: at province scale every route against every certificate and every pod was most of the check.
+  const routeAt = firstBy(routes, (r) => key(r.cluster, r.host));
+  const certificatesOf = groupBy(certificates, (c) => key(c.cluster, c.namespace, c.commonName ?? null));
+  const templatesIn = groupBy(templates, (t) => key(t.resource.cluster, t.namespace));
 
   for (const intended of intendedRoutes) {
     const p = intended.provider;
     const provider = `${p.department}/${p.environment}/${p.service}`;
-    const route = routes.find((r) => r.cluster === p.cluster && r.host === intended.host);
+    const route = routeAt.get(key(p.cluster, intended.host));
     const consumers = intended.consumers.map((c) => `${c.consumer.department}/${c.consumer.environment}/${c.consumer.service}`);
     if (!route) {
       findings.push(`${provider}: no route for ${intended.host} on cluster ${p.cluster}; its cross-cluster consumers (${consumers.join(", ")}) cannot reach it`);
@@ -69,7 +73,7 @@ export function verifySharingRoutes(stacks: readonly ArtifactStack[], model: Pla
     if (gatewayAdmission(route, undefined).admitted) findings.push(`${at}: admits clients without a certificate`);
     for (const i of intended.consumers) {
       const consumer = `${i.consumer.department}/${i.consumer.environment}/${i.consumer.service}`;
-      const own = certificates.filter((c) => c.cluster === i.consumer.cluster && c.namespace === i.consumer.namespace && c.commonName === i.commonName);
+      const own = certificatesOf.get(key(i.consumer.cluster, i.consumer.namespace, i.commonName)) ?? [];
       if (own.length === 0) {
         findings.push(`${at}: consumer ${consumer} has no client certificate CN=${i.commonName} on cluster ${i.consumer.cluster}`);
         continue;
@@ -77,10 +81,8 @@ export function verifySharingRoutes(stacks: readonly ArtifactStack[], model: Pla
       for (const c of own) {
         const admission = gatewayAdmission(route, c);
         if (!admission.admitted) findings.push(`${at}: refuses consumer ${consumer} (agreement ${i.approval}): ${admission.reason}`);
-        const mounted = templates.some(
+        const mounted = (templatesIn.get(key(c.cluster, c.namespace)) ?? []).some(
           (t) =>
-            t.resource.cluster === c.cluster &&
-            t.namespace === c.namespace &&
             addressOf(t.resource.object.metadata.labels) === consumer &&
             records(t.spec.volumes).some((v) => (v.secret as { secretName?: string } | undefined)?.secretName === c.secretName),
         );
@@ -109,4 +111,25 @@ export function verifySharingRoutes(stacks: readonly ArtifactStack[], model: Pla
     });
   }
   return { routes: entries, findings, passed: findings.length === 0 };
+}
+
+/** A key equal for equal parts only. */
+function key(...parts: ReadonlyArray<string | null>): string {
+  return JSON.stringify(parts);
+}
+
+function firstBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const first = new Map<string, T>();
+  for (const item of items) if (!first.has(keyOf(item))) first.set(keyOf(item), item);
+  return first;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group === undefined) groups.set(keyOf(item), [item]);
+    else group.push(item);
+  }
+  return groups;
 }

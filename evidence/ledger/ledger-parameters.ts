@@ -1,5 +1,8 @@
 import { DeclarationError, sortProblems } from "../../config/declaration/problem";
-import { loadDeclaration } from "../../config/declaration/load-declaration";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadDeclaration, PLATFORM_FILE } from "../../config/declaration/load-declaration";
+import { SourceDocument } from "../../config/declaration/source-document";
 import { platformSchema, type PlatformDeclaration } from "../../config/schema/platform";
 
 /**
@@ -20,10 +23,16 @@ export const LEDGER_PARAMETER_DESCRIPTIONS: Readonly<Record<keyof LedgerParamete
 
 /**
  * The ledger parameters of the declaration under `configDir`, defaults applied. The platform
- * model does not carry them (only reports read them), so they come from the validated
- * declaration; throws `DeclarationError` when the declaration does not load.
+ * model does not carry them (only reports read them), so they come from `platform.yaml`, read
+ * alone: its callers have validated the declaration already, and reading every department file
+ * and the lock again cost the audit seconds at province scale. Throws `DeclarationError`, with
+ * every problem of the declaration, when `platform.yaml` does not load.
  */
 export function readLedgerParameters(configDir: string): LedgerParameters {
+  const path = join(configDir, PLATFORM_FILE);
+  const document = existsSync(path) ? SourceDocument.read(path, path) : [];
+  const parsed = Array.isArray(document) ? undefined : platformSchema.safeParse(document.data);
+  if (parsed?.success) return parsed.data.ledger;
   const { declaration, problems, position } = loadDeclaration(configDir);
   if (!declaration) throw new DeclarationError(sortProblems(problems.map(position)));
   return declaration.platform.data.ledger;
