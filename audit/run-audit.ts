@@ -33,13 +33,23 @@ export interface AuditResults {
   readonly passed: boolean;
 }
 
-/** artifact → audit. The stacks come from `readArtifact(outdir)`; the model says what was declared. */
-export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel, today: IsoDate): AuditResults {
+/** The checks of the audit, in the order they run, as progress names them. */
+export type AuditCheck = "schema" | "connectivity" | "rbac" | "tenancy" | "mlps" | "sharing" | "secrets" | "expiry";
+
+/**
+ * artifact → audit. The stacks come from `readArtifact(outdir)`; the model says what was declared.
+ * `onCheck` is told each check as it starts (for progress).
+ */
+export function runAudit(stacks: readonly ArtifactStack[], model: PlatformModel, today: IsoDate, onCheck: (check: AuditCheck) => void = () => {}): AuditResults {
+  onCheck("schema");
   const findings = validateStacks(stacks);
-  const { flows, rbac, tenancy, mlps } = runChecks(stacks, model, today);
+  const { flows, rbac, tenancy, mlps } = runChecks(stacks, model, today, {}, onCheck);
   const schema = { status: findings.length === 0 ? ("pass" as const) : ("fail" as const), findings };
+  onCheck("sharing");
   const sharingRoutes = verifySharingRoutes(stacks, model);
+  onCheck("secrets");
   const secrets = verifySecretReads(stacks);
+  onCheck("expiry");
   const sharingExpiry = checkAgreementExpiry(stacks, model, today);
   return {
     platform: { name: model.name, displayName: model.displayName },
@@ -77,9 +87,14 @@ export function runChecks(
   model: PlatformModel,
   today: IsoDate,
   options: VerifyOptions = {},
+  onCheck: (check: AuditCheck) => void = () => {},
 ): Pick<AuditResults, "flows" | "rbac" | "tenancy" | "mlps"> {
+  onCheck("connectivity");
   const flows = verifyFlows(stacks, model, options);
+  onCheck("rbac");
   const rbac = analyzeRbac(stacks, model);
+  onCheck("tenancy");
   const tenancy = runTenancyBenchmark(stacks, model, rbac);
+  onCheck("mlps");
   return { flows, rbac, tenancy, mlps: runRulePack({ model, stacks, flows, rbac, tenancy }, today) };
 }

@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxArguments: 0,
     summary:
       "prove from cdktf.out what the platform allows (schemas, connectivity, RBAC, tenancy, the MLPS rule pack) and write the evidence pack report.{html,md,json}; exit 1 when any check fails",
-    options: ["config", "out", "report", "today", "live"],
+    options: ["config", "out", "report", "today", "live", "progress"],
     examples: ["govcloud audit", "govcloud audit --report evidence/2027-q1", "govcloud audit --live snapshots/2027-01-15"],
   },
   {

@@ -14,7 +14,7 @@ export interface ProgressOptions {
 }
 
 export interface ProgressLine {
-  /** `done` of `total` units (stacks), with an optional note (`12 from cache`). */
+  /** `done` of `total` units (stacks), with an optional note (`12 from cache`, `checking rbac`). */
   update(done: number, total: number, note?: string): void;
   /** Ends the line: cleared on a terminal, so the command's own output follows cleanly. */
   finish(): void;
@@ -35,16 +35,20 @@ export function progressLine(label: string, stream: ProgressStream, options: Pro
   const active = stream.isTerminal || options.forced;
   let lastShown = -Infinity;
   let drawn = false;
+  // The line that first reports every unit done is always shown; later ones (the audit's checks,
+  // after its stacks are read) come at the usual pace.
+  let completed = false;
   const text = (done: number, total: number, note?: string) =>
     `${label}: ${done}/${total} stacks${note ? ` (${note})` : ""}, ${((now() - started) / 1000).toFixed(1)} s`;
   return {
     update(done, total, note) {
       if (!active) return;
       const time = now();
-      const last = done === total;
+      const completes = done === total && !completed;
       if (time - started < quietFor) return;
-      if (!last && time - lastShown < (stream.isTerminal ? TERMINAL_INTERVAL_MS : LOG_INTERVAL_MS)) return;
+      if (!completes && time - lastShown < (stream.isTerminal ? TERMINAL_INTERVAL_MS : LOG_INTERVAL_MS)) return;
       lastShown = time;
+      completed ||= done === total;
       if (stream.isTerminal) {
         stream.write(`\r\u001b[2K${text(done, total, note)}`);
         drawn = true;

@@ -34,24 +34,31 @@ const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
 
 /**
  * Reads `manifest.json` and every stack's `cdk.tf.json` below `outdir` (or those `includeStack`
- * accepts) and converts each resource into its Kubernetes object. Throws ArtifactReadError listing every problem of every
+ * accepts) and converts each resource into its Kubernetes object, calling `onStackRead` after each
+ * stack (for progress). Throws ArtifactReadError listing every problem of every
  * stack (unmapped fields, unresolvable references, unknown resource types, the same object
  * declared twice on one cluster) when any stack has one.
  */
-export function readArtifact(outdir: string, includeStack: (name: string) => boolean = () => true): ArtifactStack[] {
+export function readArtifact(
+  outdir: string,
+  includeStack: (name: string) => boolean = () => true,
+  onStackRead: (done: number, total: number) => void = () => {},
+): ArtifactStack[] {
   if (!existsSync(join(outdir, "manifest.json"))) {
     throw new ArtifactReadError([{ stack: outdir, message: "no synthesized output here (manifest.json is missing); run `govcloud synth` first" }]);
   }
   const manifest = readJson(outdir, join(outdir, "manifest.json")) as {
     stacks?: Record<string, { synthesizedStackPath?: string }>;
   };
-  const stacks = Object.entries(manifest.stacks ?? {})
+  const entries = Object.entries(manifest.stacks ?? {})
     .filter(([name]) => includeStack(name))
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([name, entry]) => {
-      const path = join(outdir, entry.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));
-      return convertStackDocument(name, readJson(name, path));
-    });
+    .sort(([a], [b]) => compareText(a, b));
+  const stacks = entries.map(([name, entry], index) => {
+    const path = join(outdir, entry.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));
+    const stack = convertStackDocument(name, readJson(name, path));
+    onStackRead(index + 1, entries.length);
+    return stack;
+  });
   const problems = [...stacks.flatMap((stack) => stack.problems), ...duplicateObjects(stacks)];
   if (problems.length > 0) throw new ArtifactReadError(problems);
   return stacks.map(({ name, resources, outputs }) => ({ name, resources, outputs }));

@@ -8,7 +8,9 @@ import { formatFinding } from "../../audit/rbac";
 import { runAudit, type AuditResults } from "../../audit/run-audit";
 import { formatSchemaFinding } from "../../audit/schema";
 import { withArtifact, type CommandContext } from "../command-context";
-import { todayUtc } from "../../config/model/calendar";
+import { todayUtc, type IsoDate } from "../../config/model/calendar";
+import type { PlatformModel } from "../../config/model/platform-model";
+import { progressLine, type ProgressLine } from "../progress-line";
 import { validateDeclaration } from "./validate";
 import { runLiveAuditCommand } from "./audit-live";
 
@@ -25,17 +27,40 @@ export function runAuditCommand(context: CommandContext): number {
   if (!model) return 1;
   if (options.live !== undefined) return runLiveAuditCommand(context, model, options.live);
   const today = options.today ?? todayUtc();
+  const progress = progressLine("audit", { write: io.err, isTerminal: io.errIsTerminal === true }, { forced: options.progress === true });
   return withArtifact(io, () => {
-    const stacks = readArtifact(resolve(options.out));
-    const results = runAudit(stacks, model, today);
-    const reportDir = options.report ?? "audit-report";
-    mkdirSync(reportDir, { recursive: true });
-    const configDir = resolve(options.config);
-    const ledger = computeLedger(model, stacks, readLedgerParameters(configDir));
-    const written = writeEvidencePack(buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }), reportDir);
+    let audited;
+    try {
+      audited = auditArtifact(resolve(options.out), options.report ?? "audit-report", model, resolve(options.config), today, progress);
+    } finally {
+      progress.finish();
+    }
+    const { results, written } = audited;
     io.out(`${summarizeAudit(results, options.out)}\nEvidence pack: ${written.map((p) => relative(process.cwd(), p) || p).join(", ")}\n`);
     return results.passed ? 0 : 1;
   });
+}
+
+/**
+ * Reads the artifact in `outdir`, audits it and writes the evidence pack into `reportDir`, telling
+ * `progress` the stacks read, then each check and the writing of the pack.
+ */
+export function auditArtifact(
+  outdir: string,
+  reportDir: string,
+  model: PlatformModel,
+  configDir: string,
+  today: IsoDate,
+  progress: ProgressLine,
+): { results: AuditResults; written: string[] } {
+  const stacks = readArtifact(outdir, undefined, (done, total) => progress.update(done, total));
+  const step = (what: string) => progress.update(stacks.length, stacks.length, what);
+  const results = runAudit(stacks, model, today, (check) => step(`checking ${check}`));
+  step("writing the evidence pack");
+  mkdirSync(reportDir, { recursive: true });
+  const ledger = computeLedger(model, stacks, readLedgerParameters(configDir));
+  const written = writeEvidencePack(buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }), reportDir);
+  return { results, written };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { main } from "../../cli/main";
+import { auditArtifact } from "../../cli/commands/audit";
 import { synthesizeExample, EXAMPLE_TODAY } from "../stacks/example-artifact";
 import { readTree } from "../artifact/example-project";
 
@@ -42,6 +43,20 @@ describe("govcloud audit", () => {
     expect(pack.controls.passed).toBe(true);
     expect(existsSync(join(root, "audit-report", "report.html"))).toBe(true);
     expect(readFileSync(join(root, "audit-report", "report.md"), "utf8")).toContain("```mermaid");
+    // In a log, without --progress, nothing on stderr but the declaration's warnings.
+    expect(run.err.split("\n").filter((line) => line !== "" && !/: warning: /.test(line))).toEqual([]);
+  });
+
+  it("reports its progress: each stack read, then each check, then the writing of the evidence pack", () => {
+    const updates: string[] = [];
+    const progress = { update: (done: number, total: number, note?: string) => void updates.push(`${done}/${total}${note ? ` ${note}` : ""}`), finish: () => {} };
+    const { results } = auditArtifact(example.outdir, join(root, "audit-report-progress"), example.model, join(root, "config"), EXAMPLE_TODAY, progress);
+    expect(results.passed).toBe(true);
+    expect(updates).toEqual([
+      ...Array.from({ length: 16 }, (_, i) => `${i + 1}/16`),
+      ...["schema", "connectivity", "rbac", "tenancy", "mlps", "sharing", "secrets", "expiry"].map((check) => `16/16 checking ${check}`),
+      "16/16 writing the evidence pack",
+    ]);
   });
 
   it("fails, naming the connection and the missing policy, when the artifact loses a policy", async () => {

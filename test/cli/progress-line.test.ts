@@ -44,4 +44,15 @@ describe("progress of long work", () => {
     line.finish();
     expect(asked.written).toEqual(["synth: 20/1000 stacks, 2.0 s\n", "synth: 70/1000 stacks, 7.0 s\n"]);
   });
+
+  it("after every stack is done, further steps (the audit's checks) come at the usual pace", () => {
+    const log = recorder(false);
+    const line = progressLine("audit", log.stream, { forced: true, now: log.now });
+    for (const [ms, done, note] of [[2000, 500, undefined], [3000, 1003, undefined], [3500, 1003, "checking connectivity"], [8500, 1003, "checking rbac"], [9000, 1003, "checking mlps"]] as const) {
+      log.at(ms);
+      line.update(done, 1003, note);
+    }
+    line.finish();
+    expect(log.written).toEqual(["audit: 500/1003 stacks, 2.0 s\n", "audit: 1003/1003 stacks, 3.0 s\n", "audit: 1003/1003 stacks (checking rbac), 8.5 s\n"]);
+  });
 });
