@@ -92,4 +92,23 @@ describe("verifyFlows on the bundled example", () => {
       { cluster: "shared-hz", kind: "unintended", src: "health-prod/portal[Deployment]", dst: "health-prod/db[StatefulSet]", ports: "TCP 5432", detail },
     ]);
   });
+
+  it("reports the outside range a workload can no longer reach, and only that workload's", () => {
+    const broken = withPolicies("dept-public-security", (rs) => rs.filter((r) => !policyNamed("public-security-core", "share-population-api-to-big-data-prod-identity-egress")(r)));
+    const l4 = verifyFlows(broken, example.model).clusters.find((c) => c.cluster === "secure-l4")!;
+    const flow =
+      'declared by the sharing-via-gateway flow "Data sharing JNDSJ-2026-012: public-security/core/population-api uses big-data/prod/identity (统一身份认证：为各部门互联网门户提供单点登录和实名认证); across clusters through the gateway of shared-hz", not allowed by the policies';
+    const missing = (range: string) => ({ cluster: "secure-l4", kind: "missing", src: "public-security-core/population-api[Deployment]", dst: `${range}[External]`, ports: "TCP 80,443", detail: flow });
+    expect(l4.differences).toEqual([missing("10.40.0.0-10.40.0.255")]);
+
+    // Half the gateway's range still reachable: the other half is missing.
+    const narrowed = withPolicies("dept-public-security", (rs) =>
+      rs.map((r) =>
+        policyNamed("public-security-core", "share-population-api-to-big-data-prod-identity-egress")(r)
+          ? { ...r, object: { ...r.object, spec: { ...(r.object.spec as object), egress: [{ ports: [{ port: 80, protocol: "TCP" }, { port: 443, protocol: "TCP" }], to: [{ ipBlock: { cidr: "10.40.0.0/25" } }] }] } } }
+          : r,
+      ),
+    );
+    expect(verifyFlows(narrowed, example.model).clusters.find((c) => c.cluster === "secure-l4")!.differences).toEqual([missing("10.40.0.128-10.40.0.255")]);
+  });
 });

@@ -154,4 +154,13 @@ describe("the cross-cluster sharing route of the bundled example", () => {
       "shared-hz big-data-prod/identity-sharing (identity.prod.big-data.share.jiangnan.gov.cn): consumer public-security/core/population-api has no client certificate CN=population-api.public-security-core on cluster secure-l4",
     ]);
   });
+
+  it("fails the audit when the consumer's pods do not mount its client certificate's Secret", () => {
+    const unmounted = mutate(stacks, "Deployment", "population-api", { namespace: "public-security-core", cluster: "secure-l4" }, (o) => {
+      for (const volume of o.spec.template.spec.volumes) if (volume.secret) volume.secret.secretName = "another-secret";
+    });
+    expect(verifySharingRoutes(unmounted, example.model).findings).toEqual([
+      "shared-hz big-data-prod/identity-sharing (identity.prod.big-data.share.jiangnan.gov.cn): the pods of consumer public-security/core/population-api do not mount its client certificate Secret population-api-sharing-client-tls",
+    ]);
+  });
 });
