@@ -18,8 +18,16 @@ const INITIALISMS: Readonly<Record<string, string>> = {
   cidrs: "CIDRs",
 };
 
+// A province's artifact converts the same few hundred attribute names millions of times.
+const known = new Map<string, string>();
+
 /** The API field name of a provider attribute: `run_as_user` → `runAsUser`, `cluster_ip` → `clusterIP`. */
 export function apiFieldName(attribute: string): string {
-  const [first, ...rest] = attribute.split("_");
-  return first + rest.map((word) => INITIALISMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  let name = known.get(attribute);
+  if (name === undefined) {
+    const [first, ...rest] = attribute.split("_");
+    name = first + rest.map((word) => INITIALISMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join("");
+    known.set(attribute, name);
+  }
+  return name;
 }

@@ -1,7 +1,7 @@
 import type { PlatformModel } from "../../config/model/platform-model";
 import { type AuditCheck, type CheckEvidence, type CheckFinding, decidedCheck } from "./audit-check";
 import { liveDepartments, OWNER_ROLES, TENANT_ROLE_OF_OWNER } from "./declared-groups";
-import type { RbacGraph } from "./rbac-graph";
+import type { RbacBinding, RbacGraph } from "./rbac-graph";
 import { departmentStackName } from "../../config/model/stack-names";
 
 export const DEPARTMENT_BINDINGS_CHECK = "rbac-department-bindings";
@@ -13,6 +13,16 @@ export const DEPARTMENT_BINDINGS_CHECK = "rbac-department-bindings";
 export function checkDepartmentBindings(model: PlatformModel, graph: RbacGraph): AuditCheck {
   const findings: CheckFinding[] = [];
   const evidence: CheckEvidence[] = [];
+  // The RoleBindings of each namespace, in the graph's order: searching every binding of the
+  // province for each owner group of each environment was quadratic.
+  const roleBindingsIn = new Map<string, RbacBinding[]>();
+  for (const b of graph.bindings) {
+    if (b.kind !== "RoleBinding") continue;
+    const key = JSON.stringify([b.cluster, b.namespace ?? null]);
+    const listed = roleBindingsIn.get(key);
+    if (listed === undefined) roleBindingsIn.set(key, [b]);
+    else listed.push(b);
+  }
   for (const department of liveDepartments(model)) {
     const stack = departmentStackName(department.name);
     for (const environment of department.environments) {
@@ -20,11 +30,8 @@ export function checkDepartmentBindings(model: PlatformModel, graph: RbacGraph):
       for (const owner of OWNER_ROLES) {
         const role = TENANT_ROLE_OF_OWNER[owner];
         for (const group of department.owners[owner]) {
-          const binding = graph.bindings.find(
+          const binding = (roleBindingsIn.get(JSON.stringify([environment.cluster, environment.namespace])) ?? []).find(
             (b) =>
-              b.kind === "RoleBinding" &&
-              b.cluster === environment.cluster &&
-              b.namespace === environment.namespace &&
               b.roleRef.kind === "ClusterRole" &&
               b.roleRef.name === role &&
               b.subjects.some((s) => s.kind === "Group" && s.name === group),
