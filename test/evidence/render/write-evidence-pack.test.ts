@@ -21,6 +21,25 @@ describe("renderJson", () => {
     const reversed = JSON.parse(JSON.stringify(pack), (_, value) => (value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
     expect(renderJson(reversed)).toBe(renderJson(pack));
   });
+
+  test("written in pieces, the same text as one JSON.stringify of the sorted pack, at every depth and in every corner", () => {
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value !== null && typeof value === "object"
+          ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])]))
+          : value;
+    const corners = {
+      "10": "integer-like keys come first, in number order",
+      "9": [],
+      b: { deep: { deeper: { deepest: { beyond: [{ z: 1, a: "line\nbreak", "": null }] } } } },
+      a: [undefined, () => 0, {}, [], [[]], { gone: undefined }],
+      "キー": "unicode 规则 \u2028",
+      nothing: undefined,
+    };
+    const pack = { ...passingPack(), extra: corners } as unknown as EvidencePack;
+    expect(renderJson(pack)).toBe(`${JSON.stringify(sorted(pack), null, 2)}\n`);
+  });
 });
 
 describe("writeEvidencePack", () => {
