@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { readArtifact } from "../../audit/export";
 import { buildEvidencePack } from "../../evidence/build-evidence-pack";
+import type { EvidencePack } from "../../evidence/evidence-pack";
 import { computeLedger, readLedgerParameters } from "../../evidence/ledger";
 import { writeEvidencePack } from "../../evidence/render";
 import { formatFinding } from "../../audit/rbac";
@@ -53,14 +54,26 @@ export function auditArtifact(
   today: IsoDate,
   progress: ProgressLine,
 ): { results: AuditResults; written: string[] } {
+  const { results, pack } = auditIntoPack(outdir, reportDir, model, configDir, today, progress);
+  return { results, written: writeEvidencePack(pack, reportDir) };
+}
+
+/** The audit and its evidence pack, apart from writing it: the stacks, the most the audit holds, are let go before. */
+function auditIntoPack(
+  outdir: string,
+  reportDir: string,
+  model: PlatformModel,
+  configDir: string,
+  today: IsoDate,
+  progress: ProgressLine,
+): { results: AuditResults; pack: EvidencePack } {
   const stacks = readArtifact(outdir, undefined, (done, total) => progress.update(done, total));
   const step = (what: string) => progress.update(stacks.length, stacks.length, what);
   const results = runAudit(stacks, model, today, (check) => step(`checking ${check}`));
   step("writing the evidence pack");
   mkdirSync(reportDir, { recursive: true });
   const ledger = computeLedger(model, stacks, readLedgerParameters(configDir));
-  const written = writeEvidencePack(buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }), reportDir);
-  return { results, written };
+  return { results, pack: buildEvidencePack({ model, stacks, audit: results, ledger, configDir, today }) };
 }
 
 /**
