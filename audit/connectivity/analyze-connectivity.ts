@@ -6,6 +6,7 @@ import { Labels } from "./label-selector";
 import { NamedPortRef, NetworkPolicyModel, PolicyRule, RulePeer, resolveRulePorts } from "./policy-model";
 import { PortSet } from "./port-set";
 import { WorkloadClass, groupWorkloadClasses } from "./workload-classes";
+import { groupBy } from "../group-by";
 
 /**
  * What the policies selecting one workload class allow in one direction. Absent (undefined) when no
@@ -213,12 +214,3 @@ class PeerMatcher {
   }
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
-  }
-  return groups;
-}

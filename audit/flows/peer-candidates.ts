@@ -1,4 +1,5 @@
 import type { ConnectivityPeer, WorkloadPeer } from "../connectivity/connectivity-result";
+import { groupBy } from "../group-by";
 import type { PeerMatcher } from "./intended-connections";
 
 /**
@@ -8,17 +9,13 @@ import type { PeerMatcher } from "./intended-connections";
  * against every workload was quadratic (10,000 flows × 9,000 workloads per cluster).
  */
 export class PeerCandidates {
-  private readonly byNamespace = new Map<string, WorkloadPeer[]>();
+  private readonly byNamespace: ReadonlyMap<string, readonly WorkloadPeer[]>;
 
   constructor(
     private readonly workloads: readonly WorkloadPeer[],
     private readonly externals: readonly ConnectivityPeer[] = [],
   ) {
-    for (const w of workloads) {
-      const group = this.byNamespace.get(w.namespace);
-      if (group === undefined) this.byNamespace.set(w.namespace, [w]);
-      else group.push(w);
-    }
+    this.byNamespace = groupBy(workloads, (w) => w.namespace);
   }
 
   /** The workloads of `namespace`, in the analyzer's order. */

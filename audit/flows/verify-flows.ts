@@ -8,6 +8,7 @@ import { PortSet } from "../connectivity/port-set";
 import type { ArtifactStack } from "../export/read-artifact";
 import { intendedConnections, type IntendedConnection } from "./intended-connections";
 import { PeerCandidates } from "./peer-candidates";
+import { groupBy } from "../group-by";
 import { peerPod, platformPeers } from "./platform-peers";
 import { policiesAllowing } from "./policy-attribution";
 import { buildZoneMatrix, type ZoneMatrix } from "./zone-matrix";
@@ -97,13 +98,7 @@ function verifyCluster(
   // Connections are matched against the intended ones whose ends can match theirs only (same
   // namespace, or any): at province scale, trying every intended connection for every effective
   // one was most of the gate, and every connection against each flow from outside still was.
-  const byEnds = new Map<string, IntendedConnection[]>();
-  for (const i of intended) {
-    const key = endsKey(i.from.namespace ?? ANY_NAMESPACE, i.to.namespace ?? ANY_NAMESPACE);
-    const group = byEnds.get(key);
-    if (group === undefined) byEnds.set(key, [i]);
-    else group.push(i);
-  }
+  const byEnds = groupBy(intended, (i) => endsKey(i.from.namespace ?? ANY_NAMESPACE, i.to.namespace ?? ANY_NAMESPACE));
   const workloads = new PeerCandidates(result.workloads);
   const externalEnds = externalConnections(result.connections);
 
@@ -160,9 +155,10 @@ function missingConnections(
     if (inside.length === 0) return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${flow}`)];
     return inside.flatMap((workload) => {
       let covered: IntervalList = [];
-      for (const end of (outward ? externalEnds.outward : externalEnds.inward).get(workload) ?? []) {
-        if (!(outward ? intended.to : intended.from).matches(end.peer)) continue;
-        if (intended.ports.minus(end.conn).isEmpty()) covered = unionIntervals(covered, [end.peer.range]);
+      for (const c of (outward ? externalEnds.outward : externalEnds.inward).get(workload) ?? []) {
+        const other = (outward ? c.dst : c.src) as ExternalPeer;
+        if (!(outward ? intended.to : intended.from).matches(other)) continue;
+        if (intended.ports.minus(c.conn).isEmpty()) covered = unionIntervals(covered, [other.range]);
       }
       return subtractIntervals(declared, covered).map((range) => {
         const external = `${formatIpRange(range)}[External]`;
@@ -186,28 +182,15 @@ function missingConnections(
 
 /** A cluster's connections between a workload and an external range, by workload: what an addresses flow is checked against. */
 interface ExternalConnections {
-  /** Per workload, the ranges it may open connections to. */
-  readonly outward: ReadonlyMap<ConnectivityPeer, readonly ExternalEnd[]>;
-  /** Per workload, the ranges that may open connections to it. */
-  readonly inward: ReadonlyMap<ConnectivityPeer, readonly ExternalEnd[]>;
-}
-
-interface ExternalEnd {
-  readonly peer: ExternalPeer;
-  readonly conn: PortSet;
+  /** Per workload, its connections to external ranges. */
+  readonly outward: ReadonlyMap<ConnectivityPeer, readonly Connection[]>;
+  /** Per workload, the connections external ranges may open to it. */
+  readonly inward: ReadonlyMap<ConnectivityPeer, readonly Connection[]>;
 }
 
 function externalConnections(connections: readonly Connection[]): ExternalConnections {
-  const outward = new Map<ConnectivityPeer, ExternalEnd[]>();
-  const inward = new Map<ConnectivityPeer, ExternalEnd[]>();
-  const add = (map: Map<ConnectivityPeer, ExternalEnd[]>, workload: ConnectivityPeer, end: ExternalEnd) => {
-    const ends = map.get(workload);
-    if (ends === undefined) map.set(workload, [end]);
-    else ends.push(end);
+  return {
+    outward: groupBy(connections.filter((c) => c.dst.type === "external"), (c) => c.src),
+    inward: groupBy(connections.filter((c) => c.src.type === "external"), (c) => c.dst),
   };
-  for (const { src, dst, conn } of connections) {
-    if (dst.type === "external") add(outward, src, { peer: dst, conn });
-    if (src.type === "external") add(inward, dst, { peer: src, conn });
-  }
-  return { outward, inward };
 }

@@ -3,6 +3,7 @@ import { sharingRoutes } from "../../config/model/sharing-routes";
 import type { ArtifactStack } from "../export";
 import { podTemplates, records } from "../tenancy/pod-templates";
 import { gatewayAdmission, gatewayRoutes, presentedCertificates, type PresentedCertificate } from "./gateway-admission";
+import { groupBy } from "../group-by";
 
 /** One cross-cluster route of the artifact and who may use it: the client certificates its gateway admits. */
 export interface SharingRouteEntry {
@@ -124,12 +125,3 @@ function firstBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return first;
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group === undefined) groups.set(keyOf(item), [item]);
-    else group.push(item);
-  }
-  return groups;
-}
