@@ -139,10 +139,10 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
     // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
     const output = readOutputStacks(staging, previous, results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })), model.statefulLock);
-    const stacks = [...output.values()];
+    // In name order, as the preview and the summary list them.
+    const stacks = [...output.values()].sort((a, b) => (a.summary.name < b.summary.name ? -1 : a.summary.name > b.summary.name ? 1 : 0));
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
-    const preview = stacks.map((s) => s.preview).sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0));
-    const errors = [...dataLossRefusals(preview, deleting), ...(options.check?.(staging) ?? [])];
+    const errors = [...dataLossRefusals(stacks.map((s) => s.preview), deleting), ...(options.check?.(staging) ?? [])];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
@@ -150,7 +150,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const inventories = new Map([...output].map(([name, stack]) => [name, stack.inventory]));
     writeStatefulLock(options.configDir, nextStatefulLock(model, stacks.flatMap((s) => s.statefulEntries), departments, inventories));
     return {
-      stacks: stacks.map((s) => s.summary).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      stacks: stacks.map((s) => s.summary),
       reused: reused.size,
       built: [...built.keys()],
       workers: workers > 1 && toBuild.length > 1 ? Math.min(workers, toBuild.length) : 1,

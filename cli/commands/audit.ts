@@ -32,7 +32,7 @@ export function runAuditCommand(context: CommandContext): number {
   return withArtifact(io, () => {
     let audited;
     try {
-      audited = auditArtifact(resolve(options.out), options.report ?? "audit-report", model, resolve(options.config), today, progress);
+      audited = auditArtifact({ outdir: resolve(options.out), reportDir: options.report ?? "audit-report", model, configDir: resolve(options.config), today, progress });
     } finally {
       progress.finish();
     }
@@ -42,31 +42,25 @@ export function runAuditCommand(context: CommandContext): number {
   });
 }
 
-/**
- * Reads the artifact in `outdir`, audits it and writes the evidence pack into `reportDir`, telling
- * `progress` the stacks read, then each check and the writing of the pack.
- */
-export function auditArtifact(
-  outdir: string,
-  reportDir: string,
-  model: PlatformModel,
-  configDir: string,
-  today: IsoDate,
-  progress: ProgressLine,
-): { results: AuditResults; written: string[] } {
-  const { results, pack } = auditIntoPack(outdir, reportDir, model, configDir, today, progress);
-  return { results, written: writeEvidencePack(pack, reportDir) };
+/** What one audit of an artifact reads and where its evidence pack goes. */
+export interface AuditRun {
+  readonly outdir: string;
+  readonly reportDir: string;
+  readonly model: PlatformModel;
+  readonly configDir: string;
+  readonly today: IsoDate;
+  /** Told the stacks read, then each check and the writing of the pack. */
+  readonly progress: ProgressLine;
+}
+
+/** Reads the artifact in `outdir`, audits it and writes the evidence pack into `reportDir`. */
+export function auditArtifact(run: AuditRun): { results: AuditResults; written: string[] } {
+  const { results, pack } = auditIntoPack(run);
+  return { results, written: writeEvidencePack(pack, run.reportDir) };
 }
 
 /** The audit and its evidence pack, apart from writing it: the stacks, the most the audit holds, are let go before. */
-function auditIntoPack(
-  outdir: string,
-  reportDir: string,
-  model: PlatformModel,
-  configDir: string,
-  today: IsoDate,
-  progress: ProgressLine,
-): { results: AuditResults; pack: EvidencePack } {
+function auditIntoPack({ outdir, reportDir, model, configDir, today, progress }: AuditRun): { results: AuditResults; pack: EvidencePack } {
   const stacks = readArtifact(outdir, undefined, (done, total) => progress.update(done, total));
   const step = (what: string) => progress.update(stacks.length, stacks.length, what);
   const results = runAudit(stacks, model, today, (check) => step(`checking ${check}`));

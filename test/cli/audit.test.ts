@@ -50,7 +50,7 @@ describe("govcloud audit", () => {
   it("reports its progress: each stack read, then each check, then the writing of the evidence pack", () => {
     const updates: string[] = [];
     const progress = { update: (done: number, total: number, note?: string) => void updates.push(`${done}/${total}${note ? ` ${note}` : ""}`), finish: () => {} };
-    const { results } = auditArtifact(example.outdir, join(root, "audit-report-progress"), example.model, join(root, "config"), EXAMPLE_TODAY, progress);
+    const { results } = auditArtifact({ outdir: example.outdir, reportDir: join(root, "audit-report-progress"), model: example.model, configDir: join(root, "config"), today: EXAMPLE_TODAY, progress });
     expect(results.passed).toBe(true);
     expect(updates).toEqual([
       ...Array.from({ length: 16 }, (_, i) => `${i + 1}/16`),
