@@ -16,9 +16,13 @@ describe("reading the record of applied state", () => {
     return readStatefulLock(path, `config/${name}`);
   };
 
-  it("reads the lock as written and the same lock written otherwise to the same record", () => {
+  it("reads the lock as written without the YAML reader, and the same lock written otherwise, through it, to the same record", () => {
+    const yamlReader = jest.spyOn(SourceDocument, "parse");
     const asWritten = read("as-written.json", bundled) as LoadedLock;
+    expect(yamlReader).not.toHaveBeenCalled();
     const reformatted = read("reformatted.json", JSON.stringify(JSON.parse(bundled)));
+    expect(yamlReader).toHaveBeenCalledTimes(1);
+    yamlReader.mockRestore();
     expect(Array.isArray(asWritten)).toBe(false);
     expect(serializeLock(asWritten.lock)).toBe(bundled);
     expect((reformatted as LoadedLock).lock).toEqual(asWritten.lock);
