@@ -4,6 +4,7 @@ import { App, Manifest } from "cdktf";
 import type { StackInputs, StackPlan, StackRecord } from "../stacks/govcloud-app";
 import { ReadRecorder, type ReadTree } from "./read-tracking";
 import { releasingTokens } from "./cdktf-token-registry";
+import { resolvingPlainValuesDirectly } from "./cdktf-plain-resolve";
 
 // What cdktf's App puts in its manifest's version field.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -46,7 +47,7 @@ export function buildStacks(plans: readonly StackPlan[], into: string, options: 
   try {
     return plans.map((plan) => {
       // Each App is dropped once written: its tokens go too, or the province would pile up in memory.
-      const built = releasingTokens(() => buildOne(plan, scratch, options.recordReads));
+      const built = releasingTokens(() => resolvingPlainValuesDirectly(() => buildOne(plan, scratch, options.recordReads)));
       renameSync(join(scratch, "stacks", plan.name), join(into, "stacks", plan.name));
       options.onBuilt?.(built);
       return options.handOverReads ? withoutReads(built) : built;
