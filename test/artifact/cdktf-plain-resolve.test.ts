@@ -15,13 +15,25 @@ import { planStacks } from "../../stacks/govcloud-app";
 import { EXAMPLE_CONFIG, PROJECT_ROOT, readTree } from "./example-project";
 import { EXAMPLE_TODAY } from "../stacks/example-artifact";
 
-/** What a resolver gives for `value`: its result, or the error it throws. */
+/**
+ * What a resolver gives for `value`, written out so that nothing a Terraform document could show
+ * is lost in the comparison: undefined members and holes, -0, and the kind of each object.
+ */
 function outcome(resolve: (value: unknown) => unknown, value: unknown): { value?: unknown; error?: string } {
   try {
-    return { value: resolve(value) };
+    return { value: shape(resolve(value)) };
   } catch (e) {
     return { error: (e as Error).message };
   }
+}
+
+function shape(value: unknown): unknown {
+  if (value === undefined) return "<undefined>";
+  if (typeof value === "number") return Object.is(value, -0) ? "<-0>" : Number.isNaN(value) ? "<NaN>" : value;
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return `<Date ${value.getTime()}>`;
+  if (Array.isArray(value)) return { array: Array.from({ length: value.length }, (_, i) => (i in value ? shape(value[i]) : "<hole>")) };
+  return { object: Object.getPrototypeOf(value)?.constructor?.name ?? "null", entries: Object.keys(value).map((key) => [key, shape((value as Record<string, unknown>)[key])]) };
 }
 
 describe("resolving plain values directly, beside cdktf's resolver", () => {
