@@ -18,7 +18,7 @@ const METADATA = one(OBJECT_META);
  * and are left out of the object.
  */
 export function convertResource(type: ResourceType, config: Record<string, unknown>, problems: ConversionProblem[]): KubernetesObject {
-  const { metadata, ...rest } = convertBlock({ ...type.block, metadata: METADATA }, objectAttributes(type, config), "", problems);
+  const { metadata, ...rest } = convertBlock(topLevelBlock(type), objectAttributes(type, config), "", problems);
   return {
     apiVersion: type.apiVersion,
     kind: type.kind,
@@ -29,8 +29,31 @@ export function convertResource(type: ResourceType, config: Record<string, unkno
 
 /** The attributes that describe the object: without Terraform's meta-arguments and the provider's own switches. */
 export function objectAttributes(type: ResourceType, config: Record<string, unknown>): Record<string, unknown> {
-  const skipped = new Set([...TERRAFORM_META_ARGUMENTS, ...(type.terraformOnly ?? [])]);
+  const skipped = skippedAttributes(type);
   return Object.fromEntries(Object.entries(config).filter(([key]) => !skipped.has(key)));
+}
+
+// Per resource type, computed once: an artifact converts every type thousands of times.
+const skippedByType = new WeakMap<ResourceType, ReadonlySet<string>>();
+const topLevelBlockByType = new WeakMap<ResourceType, Block>();
+
+function skippedAttributes(type: ResourceType): ReadonlySet<string> {
+  let skipped = skippedByType.get(type);
+  if (skipped === undefined) {
+    skipped = new Set([...TERRAFORM_META_ARGUMENTS, ...(type.terraformOnly ?? [])]);
+    skippedByType.set(type, skipped);
+  }
+  return skipped;
+}
+
+/** The type's attributes with `metadata`, which every type has. */
+function topLevelBlock(type: ResourceType): Block {
+  let block = topLevelBlockByType.get(type);
+  if (block === undefined) {
+    block = { ...type.block, metadata: METADATA };
+    topLevelBlockByType.set(type, block);
+  }
+  return block;
 }
 
 /** `name` and `namespace` first, as people write manifests; the other keys keep their order. */

@@ -25,13 +25,33 @@ export class ReferenceResolver {
     return this.resolveValue(value, field, problems, []);
   }
 
+  /**
+   * The value with its references resolved. Lists and objects with nothing to resolve are
+   * returned as they are, not copied: nearly all of an artifact's configuration has no
+   * reference, and copying it was a large part of reading a province's artifact.
+   */
   private resolveValue(value: unknown, field: string, problems: ReferenceProblem[], visiting: string[]): unknown {
     if (typeof value === "string") return this.resolveString(value, field, problems, visiting);
-    if (Array.isArray(value)) return value.map((item, index) => this.resolveValue(item, `${field}[${index}]`, problems, visiting));
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let index = 0; index < value.length; index++) {
+        const resolved = this.resolveValue(value[index], `${field}[${index}]`, problems, visiting);
+        if (resolved !== value[index] && copy === undefined) copy = value.slice(0, index);
+        copy?.push(resolved);
+      }
+      return copy ?? value;
+    }
     if (isRecord(value)) {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [key, this.resolveValue(item, field ? `${field}.${key}` : key, problems, visiting)]),
-      );
+      // Entries, not assignments: a key named `__proto__` stays a key.
+      let copy: Array<[string, unknown]> | undefined;
+      const keys = Object.keys(value);
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index];
+        const resolved = this.resolveValue(value[key], field ? `${field}.${key}` : key, problems, visiting);
+        if (resolved !== value[key] && copy === undefined) copy = keys.slice(0, index).map((k) => [k, value[k]]);
+        copy?.push([key, resolved]);
+      }
+      return copy === undefined ? value : Object.fromEntries(copy);
     }
     return value;
   }

@@ -29,7 +29,7 @@ export function checkDepartmentScope(model: PlatformModel, graph: RbacGraph, per
           if (seen.has(key)) continue;
           seen.add(key);
           bindings.add(grant.binding);
-          const binding = graph.bindings.find((b) => b.ref === grant.binding);
+          const binding = graph.binding(grant.binding);
           const roleRef = binding ? `${binding.roleRef.kind} ${binding.roleRef.name}` : "a role";
           const through = grant.via === `Group ${group}` ? "" : ` (through ${grant.via})`;
           if (grant.scope === CLUSTER_WIDE) {

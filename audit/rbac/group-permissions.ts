@@ -52,7 +52,7 @@ export interface GroupPermissions {
 export function groupPermissions(graph: RbacGraph, group: string): GroupPermissions {
   const permissions: Permission[] = [];
   const unresolved: UnresolvedGrant[] = [];
-  for (const binding of graph.bindings) {
+  for (const binding of graph.bindingsOfGroups([group, ...IMPLICIT_GROUPS])) {
     const via = binding.subjects.find((s) => s.kind === "Group" && (s.name === group || IMPLICIT_GROUPS.includes(s.name)));
     if (!via) continue;
     const scope = binding.kind === "ClusterRoleBinding" ? CLUSTER_WIDE : (binding.namespace ?? "default");

@@ -60,11 +60,40 @@ const BUILT_IN_CLUSTER_ADMIN = "cluster-admin";
 export class RbacGraph {
   readonly roles: readonly RbacRole[];
   readonly bindings: readonly RbacBinding[];
+  // Indexes over the lists above: at province scale the checks ask for thousands of groups'
+  // bindings and roles, and a scan of every binding or role for each was most of the audit of RBAC.
+  private readonly roleByKey = new Map<string, RbacRole>();
+  private readonly bindingIndexesByGroup = new Map<string, number[]>();
+  private readonly bindingByRef = new Map<string, RbacBinding>();
 
   constructor(stacks: readonly ArtifactStack[]) {
     const resources = stacks.flatMap((stack) => stack.resources);
     this.roles = aggregate(resources.filter((r) => isRbac(r, "Role") || isRbac(r, "ClusterRole")).map(readRole));
     this.bindings = resources.filter((r) => isRbac(r, "RoleBinding") || isRbac(r, "ClusterRoleBinding")).map(readBinding);
+    // The first of equal roles or bindings wins, as a search through the lists would find it.
+    for (const role of this.roles) {
+      const key = roleKey(role.cluster, role.kind, role.name, role.namespace);
+      if (!this.roleByKey.has(key)) this.roleByKey.set(key, role);
+    }
+    this.bindings.forEach((binding, index) => {
+      if (!this.bindingByRef.has(binding.ref)) this.bindingByRef.set(binding.ref, binding);
+      for (const group of new Set(binding.subjects.filter((s) => s.kind === "Group").map((s) => s.name))) {
+        const indexes = this.bindingIndexesByGroup.get(group);
+        if (indexes) indexes.push(index);
+        else this.bindingIndexesByGroup.set(group, [index]);
+      }
+    });
+  }
+
+  /** The bindings with a Group subject named one of `groups`, in the order of `bindings`. */
+  bindingsOfGroups(groups: readonly string[]): RbacBinding[] {
+    const indexes = new Set(groups.flatMap((group) => this.bindingIndexesByGroup.get(group) ?? []));
+    return [...indexes].sort((a, b) => a - b).map((index) => this.bindings[index]);
+  }
+
+  /** The binding cited as `ref` (`stack: address`), if the artifact has it. */
+  binding(ref: string): RbacBinding | undefined {
+    return this.bindingByRef.get(ref);
   }
 
   /**
@@ -73,9 +102,8 @@ export class RbacGraph {
    */
   roleOf(binding: RbacBinding): RbacRole | undefined {
     const { kind, name } = binding.roleRef;
-    const found = this.roles.find(
-      (role) => role.cluster === binding.cluster && role.kind === kind && role.name === name && (kind === "ClusterRole" || role.namespace === binding.namespace),
-    );
+    // A Role is looked for in the binding's namespace; a ClusterRoleBinding has none, so it grants no Role.
+    const found = kind === "ClusterRole" || binding.namespace !== undefined ? this.roleByKey.get(roleKey(binding.cluster, kind, name, binding.namespace)) : undefined;
     if (found || kind !== "ClusterRole" || name !== BUILT_IN_CLUSTER_ADMIN) return found;
     return {
       kind: "ClusterRole",
@@ -85,6 +113,11 @@ export class RbacGraph {
       rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"], resourceNames: [], nonResourceURLs: ["*"], source: `built-in ClusterRole ${BUILT_IN_CLUSTER_ADMIN}`, index: 0 }],
     };
   }
+}
+
+/** What identifies a role a binding can refer to: a ClusterRole by cluster and name, a Role also by namespace. */
+function roleKey(cluster: string, kind: string, name: string, namespace: string | undefined): string {
+  return [cluster, kind, name, kind === "ClusterRole" ? "" : (namespace ?? "")].join("\u0000");
 }
 
 function isRbac(resource: ArtifactResource, kind: string): boolean {

@@ -87,3 +87,27 @@ describe("references, template escapes and block shapes", () => {
     });
   });
 });
+
+describe("what resolving leaves alone", () => {
+  it("keeps the configuration it was given unchanged, and a key named __proto__ a key", () => {
+    const document = {
+      resource: {
+        kubernetes_namespace_v1: { ns: namespace },
+        kubernetes_config_map_v1: {
+          cm: {
+            provider: "kubernetes.shared-hz",
+            metadata: [{ name: "settings", namespace: "${kubernetes_namespace_v1.ns.metadata[0].name}", labels: { team: "a" } }],
+            data: JSON.parse('{"__proto__": "kept", "where": "${kubernetes_namespace_v1.ns.metadata.name}"}'),
+          },
+        },
+      },
+    };
+    const before = JSON.stringify(document);
+    const result = convertStackDocument("dept-health", document);
+    expect(JSON.stringify(document)).toBe(before);
+    const data = result.resources.find((r) => r.address === "kubernetes_config_map_v1.cm")!.object.data as Record<string, unknown>;
+    expect(Object.keys(data)).toEqual(["__proto__", "where"]);
+    expect(data.where).toBe("health-prod");
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  });
+});
