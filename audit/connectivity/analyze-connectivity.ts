@@ -3,6 +3,7 @@ import { Connection, ConnectivityPeer, ConnectivityResult, WorkloadPeer, externa
 import { Interval, IntervalList } from "./interval-list";
 import { cutAddressSpace, piecesWithin } from "./ip-range";
 import { Labels } from "./label-selector";
+import { NamespaceLabelIndex } from "./namespace-label-index";
 import { NamedPortRef, NetworkPolicyModel, PolicyRule, RulePeer, resolveRulePorts } from "./policy-model";
 import { PortSet } from "./port-set";
 import { WorkloadClass, groupWorkloadClasses } from "./workload-classes";
@@ -177,15 +178,14 @@ function ipBlockRanges(policies: readonly NetworkPolicyModel[], direction: "ingr
  */
 class PeerMatcher {
   private readonly classesByNamespace: Map<string, WorkloadClass[]>;
+  private readonly namespaceIndex: NamespaceLabelIndex;
   private readonly classCache = new Map<RulePeer, readonly number[]>();
   // Keyed by the ranges of one ipBlock peer, which sits in rules of one direction only, so one cut.
   private readonly pieceCache = new Map<IntervalList, readonly number[]>();
 
-  constructor(
-    classes: readonly WorkloadClass[],
-    private readonly namespaces: ReadonlyMap<string, Labels>,
-  ) {
+  constructor(classes: readonly WorkloadClass[], namespaces: ReadonlyMap<string, Labels>) {
     this.classesByNamespace = groupBy(classes, (c) => c.namespace);
+    this.namespaceIndex = new NamespaceLabelIndex([...this.classesByNamespace.keys()], (ns) => namespaces.get(ns) ?? {});
   }
 
   classes(peer: RulePeer & { type: "pods" }, policyNamespace: string): readonly number[] {
@@ -193,9 +193,7 @@ class PeerMatcher {
     if (matched === undefined) {
       // Without a namespaceSelector a peer means the policy's own namespace.
       const namespaces =
-        peer.namespaceSelector === undefined
-          ? [policyNamespace]
-          : [...this.classesByNamespace.keys()].filter((ns) => peer.namespaceSelector!.matches(this.namespaces.get(ns) ?? {}));
+        peer.namespaceSelector === undefined ? [policyNamespace] : this.namespaceIndex.selected(peer.namespaceSelector);
       matched = namespaces.flatMap((ns) =>
         (this.classesByNamespace.get(ns) ?? []).filter((c) => peer.podSelector === undefined || peer.podSelector.matches(c.labels)).map((c) => c.index),
       );
