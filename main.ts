@@ -25,7 +25,7 @@ function synthesize(io: { out: (text: string) => void; err: (text: string) => vo
   const outdir = resolve(process.env.CDKTF_OUTDIR ?? resolve(projectRoot, "cdktf.out"));
   const built = buildGovcloudApp(model, { outdir, projectRoot });
   built.app.synth();
-  const errors = rulePackGate(model, todayUtc(), (warnings) => warnings.forEach((w) => io.out(`warning: ${w}\n`)))(outdir);
+  const errors = rulePackGate(model, todayUtc(), (warnings) => warnings.forEach((w) => io.out(`warning: ${w}\n`))).errors(outdir);
   if (errors.length > 0) {
     for (const error of errors) io.err(`${error}\n`);
     return 1;

@@ -27,13 +27,16 @@ export interface OutputStack {
  * Reads each named stack of the candidate output once, and its copy in the previous output once,
  * for everything the synthesis takes from them: at province scale each reading of the output is
  * seconds, and holding it whole gigabytes, so one stack at a time is read and let go. A stack
- * whose bytes did not change is parsed once and previewed against itself.
+ * whose bytes did not change is parsed once and previewed against itself. `onParsed` is handed
+ * each candidate stack's parsed document once the synthesis is done with it (the check of the
+ * candidate takes it from there); nothing changes the document afterwards.
  */
 export function readOutputStacks(
   candidate: string,
   previous: string | undefined,
   stacks: ReadonlyArray<{ readonly name: string; readonly statefulEntries: readonly StatefulLockEntry[] }>,
   lock: StatefulLock,
+  onParsed: (name: string, document: unknown) => void = () => {},
 ): Map<string, OutputStack> {
   const read = new Map<string, OutputStack>();
   for (const { name, statefulEntries } of stacks) {
@@ -48,6 +51,7 @@ export function readOutputStacks(
       preview: previewStack(lock, name, document, earlier),
       statefulEntries: statefulEntries.map((entry) => withFieldsFrom(entry, resources)),
     });
+    onParsed(name, document);
   }
   return read;
 }

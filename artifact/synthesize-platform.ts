@@ -28,11 +28,8 @@ export interface SynthesizeOptions {
   readonly projectRoot: string;
   /** Only these departments' stacks, merged into the existing output. @default - every stack */
   readonly departments?: readonly string[];
-  /**
-   * Checks the complete candidate output before it replaces the previous one (the MLPS rule
-   * pack): returns the errors that refuse it. @default - no check
-   */
-  readonly check?: (candidateOutdir: string) => readonly string[];
+  /** Checks the complete candidate output before it replaces the previous one (the MLPS rule pack). @default - no check */
+  readonly check?: CandidateCheck;
   /**
    * The folder of the stack cache: stacks whose inputs and code are unchanged since they were
    * cached are copied from it instead of rebuilt, and the stacks built are kept in it.
@@ -46,6 +43,22 @@ export interface SynthesizeOptions {
   readonly workers?: number;
   /** Told how far the synthesis is: stacks done (built or reused) of the total. */
   readonly onProgress?: (progress: SynthesisProgress) => void;
+}
+
+/**
+ * A check of the complete candidate output of one synthesis: its errors refuse the output. Make
+ * one per synthesis: it may keep what it was handed until it is asked for its errors.
+ */
+export interface CandidateCheck {
+  /**
+   * Told each stack the synthesis parsed from the candidate output, with its parsed `cdk.tf.json`
+   * (not changed afterwards), before `errors`: what the synthesis parsed need not be read again.
+   * Not every stack need be handed over (a synthesis of some departments parses those only).
+   * @default - the check reads every stack it needs from the candidate output
+   */
+  readonly stackParsed?: (stack: string, document: unknown) => void;
+  /** The errors that refuse the candidate output in `candidateOutdir`. */
+  readonly errors: (candidateOutdir: string) => readonly string[];
 }
 
 export interface SynthesisProgress {
@@ -138,11 +151,17 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
     const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
     // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
-    const output = readOutputStacks(staging, previous, results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })), model.statefulLock);
+    const output = readOutputStacks(
+      staging,
+      previous,
+      results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })),
+      model.statefulLock,
+      options.check?.stackParsed,
+    );
     // In name order, as the preview and the summary list them.
     const stacks = [...output.values()].sort((a, b) => (a.summary.name < b.summary.name ? -1 : a.summary.name > b.summary.name ? 1 : 0));
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
-    const errors = [...dataLossRefusals(stacks.map((s) => s.preview), deleting), ...(options.check?.(staging) ?? [])];
+    const errors = [...dataLossRefusals(stacks.map((s) => s.preview), deleting), ...(options.check?.errors(staging) ?? [])];
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);

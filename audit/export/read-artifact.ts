@@ -35,14 +35,17 @@ const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
 /**
  * Reads `manifest.json` and every stack's `cdk.tf.json` below `outdir` (or those `includeStack`
  * accepts) and converts each resource into its Kubernetes object, calling `onStackRead` after each
- * stack (for progress). Throws ArtifactReadError listing every problem of every
- * stack (unmapped fields, unresolvable references, unknown resource types, the same object
- * declared twice on one cluster) when any stack has one.
+ * stack (for progress). A stack in `converted` (`convertStackDocument` of its `cdk.tf.json`, which
+ * a synthesis had parsed already) is taken from there instead of read again. Throws
+ * ArtifactReadError listing every problem of every stack (unmapped fields, unresolvable
+ * references, unknown resource types, the same object declared twice on one cluster) when any
+ * stack has one.
  */
 export function readArtifact(
   outdir: string,
   includeStack: (name: string) => boolean = () => true,
   onStackRead: (done: number, total: number) => void = () => {},
+  converted: ReadonlyMap<string, ConvertedStack> = new Map(),
 ): ArtifactStack[] {
   if (!existsSync(join(outdir, "manifest.json"))) {
     throw new ArtifactReadError([{ stack: outdir, message: "no synthesized output here (manifest.json is missing); run `govcloud synth` first" }]);
@@ -55,7 +58,7 @@ export function readArtifact(
     .sort(([a], [b]) => compareText(a, b));
   const stacks = entries.map(([name, entry], index) => {
     const path = join(outdir, entry.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));
-    const stack = convertStackDocument(name, readJson(name, path));
+    const stack = converted.get(name) ?? convertStackDocument(name, readJson(name, path));
     onStackRead(index + 1, entries.length);
     return stack;
   });

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
-import { readArtifact } from "../export";
+import type { CandidateCheck } from "../../artifact/synthesize-platform";
+import { convertStackDocument, readArtifact, type ConvertedStack } from "../export";
 import { runChecks } from "../run-audit";
 import { departmentStackName, isClustersStack, isPlatformStack } from "../../config/model/stack-names";
 
@@ -12,20 +13,31 @@ import { departmentStackName, isClustersStack, isPlatformStack } from "../../con
  * departments they share data with, and the platform stacks, against the declaration restricted
  * to them. Every rule is per target or per cluster, so the others' verdicts cannot change; they
  * were checked when they were last synthesized. Expired waivers still refuse, wherever they are.
+ * The stacks the synthesis hands over parsed are not read again; one gate checks one synthesis.
  */
 export function rulePackGate(
   model: PlatformModel,
   today: IsoDate,
   warn: (warnings: readonly string[]) => void,
   departments?: readonly string[],
-): (candidateOutdir: string) => readonly string[] {
+): CandidateCheck {
   const scoped = departments ? scopeTo(model, departments) : model;
   const inScope = new Set(scoped.departments.map((d) => departmentStackName(d.name)));
-  return (candidateOutdir) => {
-    const stacks = readArtifact(candidateOutdir, (name) => !departments || isPlatformStack(name) || isClustersStack(name) || inScope.has(name));
-    const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined });
-    warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
-    return mlps.errors;
+  const checked = (name: string) => !departments || isPlatformStack(name) || isClustersStack(name) || inScope.has(name);
+  // Each stack the synthesis parsed is converted as it is handed over, so its document can go.
+  let converted = new Map<string, ConvertedStack>();
+  return {
+    stackParsed: (name, document) => {
+      if (checked(name)) converted.set(name, convertStackDocument(name, document));
+    },
+    errors: (candidateOutdir) => {
+      const handedOver = converted;
+      converted = new Map();
+      const stacks = readArtifact(candidateOutdir, checked, undefined, handedOver);
+      const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined });
+      warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
+      return mlps.errors;
+    },
   };
 }
 

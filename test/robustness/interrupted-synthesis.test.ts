@@ -109,7 +109,7 @@ describe("leftovers of killed runs", () => {
 
       // The previous output is back before anything else runs: a synthesis refused by its check leaves it in place.
       expect(() =>
-        synthesizePlatform(model, { outdir, projectRoot: project, configDir: config, check: () => ["refused for the test"] }),
+        synthesizePlatform(model, { outdir, projectRoot: project, configDir: config, check: { errors: () => ["refused for the test"] } }),
       ).toThrow("synthesis refused, nothing was written (1 error):\n  refused for the test");
       expect(readTree(outdir)).toEqual(previous);
       expect(readdirSync(project).sort()).toEqual([".cdktf.out.staging-" + alive, "cdktf.out", "config"]);
