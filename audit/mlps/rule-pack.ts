@@ -1,4 +1,5 @@
 import { expiryStatus, type IsoDate } from "../../config/model/calendar";
+import { groupBy } from "../group-by";
 
 import type { MlpsRule, RuleContext } from "./mlps-rule";
 import type { ControlRow, ControlState, RuleFinding, RulePackResult, WaiverStatus } from "./rule-pack-result";
@@ -85,9 +86,11 @@ export function runRulePack(context: RuleContext, today: IsoDate, rules: readonl
 
 function controlRows(rules: readonly MlpsRule[], findings: readonly RuleFinding[], context: RuleContext): ControlRow[] {
   const hosted = new Set(context.model.departments.flatMap((d) => d.environments.map((e) => e.level)));
+  // Each rule's findings, in order: a province has tens of thousands, searched for every rule and level.
+  const byRule = groupBy(findings, (f) => f.rule);
   return rules.flatMap((rule) =>
     rule.levels.map((level) => {
-      const here = findings.filter((f) => f.rule === rule.id && (f.level === level || (f.level === undefined && hosted.has(level))));
+      const here = (byRule.get(rule.id) ?? []).filter((f) => f.level === level || (f.level === undefined && hosted.has(level)));
       return {
         rule: rule.id,
         title: rule.title,
