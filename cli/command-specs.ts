@@ -22,6 +22,8 @@ export interface CommandSpec {
   readonly optionsWithoutArguments?: readonly string[];
   readonly summary: string;
   readonly options: readonly string[];
+  /** The values `--format` takes, the default (txt) first: the help lists them and any other is refused. */
+  readonly formats?: readonly string[];
   readonly examples: readonly string[];
 }
 
@@ -37,7 +39,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: "today", value: "YYYY-MM-DD", description: "the date expiry checks use (default: today, UTC)" },
   { name: "report", value: "DIR", description: "where the evidence pack is written (default: audit-report)" },
   { name: "to", value: "DIR", description: "where the manifests are written (default: manifests)" },
-  { name: "format", value: "txt|json|csv|md", description: "the output format (default: txt)" },
+  // The values are each command's own (CommandSpec.formats).
+  { name: "format", value: "FORMAT", description: "the output format (default: txt)" },
   { name: "help", description: "this command's help" },
 ];
 
@@ -105,6 +108,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       "list every Secret the synthesized workloads read, per cluster and namespace: keys, readers, and whether the secret store, cert-manager or you (before the first apply) provide it; exit 1 when nothing provides one",
     options: ["out", "format"],
+    formats: ["txt", "json"],
     examples: ["govcloud secrets", "govcloud secrets --format json > secrets.json"],
   },
   {
@@ -115,6 +119,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       "print per cluster what must exist before the first apply (Kubernetes release, ingress class, node labels and taints, CRDs, Secrets, kubeconfig, state backend), from the declaration and cdktf.out; exit 1 when something checkable here is missing",
     options: ["config", "out", "today", "format"],
+    formats: ["txt", "json"],
     examples: ["govcloud preflight", "govcloud preflight --format json"],
   },
   {
@@ -145,6 +150,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxArguments: 1,
     summary: "list the connections NetworkPolicies allow between the workloads in DIR's manifests; on a folder that export wrote, each cluster folder on its own, headed by its name",
     options: ["format"],
+    formats: ["txt", "json", "csv", "md"],
     examples: ["govcloud connectivity manifests --format md"],
   },
 ];
@@ -153,9 +159,10 @@ export function commandSpec(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-function optionLine(name: string): string {
+function optionLine(name: string, command: CommandSpec): string {
   const option = OPTIONS.find((o) => o.name === name)!;
-  const left = `  --${option.name}${option.value ? ` ${option.value}` : ""}`;
+  const value = name === "format" && command.formats ? command.formats.join("|") : option.value;
+  const left = `  --${option.name}${value ? ` ${value}` : ""}`;
   return `${left.padEnd(31)}${option.description}`;
 }
 
@@ -165,7 +172,7 @@ function usageLine(command: CommandSpec): string {
 
 /** `govcloud synth --help`: what the command does, its options and examples. */
 export function commandHelp(command: CommandSpec): string {
-  const options = [...command.options, "help"].map(optionLine);
+  const options = [...command.options, "help"].map((name) => optionLine(name, command));
   return [
     `usage: ${usageLine(command)}`,
     "",

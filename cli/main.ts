@@ -76,6 +76,9 @@ export async function main(argv: string[], io: CommandContext["io"] = defaultIo(
   if (values.today !== undefined && !isoDate.safeParse(values.today).success) {
     return usage(`--today must be a date written YYYY-MM-DD; got "${values.today}"`, command);
   }
+  if (command.formats && !command.formats.includes(values.format)) {
+    return usage(`--format must be one of ${command.formats.join(", ")}; got "${values.format}"`, command);
+  }
   const context: CommandContext = { args: rest, options: values, io };
   try {
     // Each command's module is loaded when that command runs: most of them load cdktf and the

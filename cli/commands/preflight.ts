@@ -1,10 +1,8 @@
 import { resolve } from "node:path";
 import { readArtifact } from "../../audit/export";
 import { computePreflight, formatPreflight, preflightJson } from "../../audit/preflight";
-import { UsageError, withArtifact, type CommandContext } from "../command-context";
+import { withArtifact, type CommandContext } from "../command-context";
 import { validateDeclaration } from "./validate";
-
-export const PREFLIGHT_FORMATS = ["txt", "json"] as const;
 
 /**
  * `govcloud preflight`: per cluster, what must exist before the first apply. Exit 1 when something
@@ -12,9 +10,6 @@ export const PREFLIGHT_FORMATS = ["txt", "json"] as const;
  */
 export function runPreflight(context: CommandContext): number {
   const { options, io } = context;
-  if (!(PREFLIGHT_FORMATS as readonly string[]).includes(options.format)) {
-    throw new UsageError(`--format must be one of ${PREFLIGHT_FORMATS.join(", ")}; got "${options.format}"`);
-  }
   const model = validateDeclaration(context);
   if (!model) return 1;
   return withArtifact(io, () => {

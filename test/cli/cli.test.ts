@@ -3,6 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { main } from "../../cli/main";
+import { commandSpec, COMMANDS } from "../../cli/command-specs";
+import { CONNECTIVITY_FORMATS } from "../../audit/connectivity";
 import { expectedLines, materialize, TODAY } from "../config/declaration-fixtures";
 
 /**
@@ -250,6 +252,21 @@ describe("usage", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("lists and accepts for --format exactly the formats each command writes", async () => {
+    expect(commandSpec("connectivity")?.formats).toEqual(CONNECTIVITY_FORMATS);
+    for (const command of COMMANDS.filter((c) => c.options.includes("format"))) {
+      expect({ command: command.name, formats: command.formats?.[0] }).toEqual({ command: command.name, formats: "txt" });
+      const help = (await govcloudInProcess([command.name, "--help"])).stdout;
+      expect(help).toContain(`  --format ${command.formats!.join("|")} `);
+    }
+    for (const command of ["secrets", "preflight"]) {
+      expect(await govcloudInProcess([command, "--format", "md"])).toMatchObject({
+        status: 2,
+        stderr: `govcloud ${command}: --format must be one of txt, json; got "md"; see govcloud ${command} --help\n`,
+      });
+    }
   });
 
   it("prints the usage on stdout and exits 0 for --help; on stderr with exit 2 with no command", async () => {
