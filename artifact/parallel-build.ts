@@ -4,14 +4,15 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import { encodeModel } from "../config/model/model-transfer";
 import type { PlatformModel } from "../config/model/platform-model";
 import type { StateLocation } from "../stacks/state-backend";
-import { withoutReads, type BuildOptions, type BuiltStack } from "./stack-builder";
+import type { BuildOptions, BuiltStack } from "./stack-builder";
 
 /** What a synthesis worker is started with (see `synthesis-worker.ts`). */
 export interface WorkerSetup {
   readonly model: unknown;
   readonly where: StateLocation;
   readonly into: string;
-  readonly recordReads: boolean;
+  /** The stack cache the worker stores what it builds in (`BuildOptions.cache`), by folder and code fingerprint. */
+  readonly cache?: { readonly folder: string; readonly code: string };
   readonly port: MessagePort;
   /** Incremented by a worker after each message it sends, so the waiting thread wakes up. */
   readonly signal: SharedArrayBuffer;
@@ -51,7 +52,8 @@ export function buildStacksInParallel(
   const encoded = encodeModel(model);
   const pool = Array.from({ length: Math.min(options.workers, names.length) }, () => {
     const { port1, port2 } = new MessageChannel();
-    const setup: WorkerSetup = { model: encoded, where, into, recordReads: options.recordReads, port: port2, signal };
+    const cache = options.cache && { folder: options.cache.folder, code: options.cache.code };
+    const setup: WorkerSetup = { model: encoded, where, into, cache, port: port2, signal };
     const worker = new Worker(join(__dirname, "synthesis-worker-entry.js"), { workerData: setup, transferList: [port2] });
     worker.unref();
     return { worker, port: port1 };
@@ -70,7 +72,7 @@ export function buildStacksInParallel(
           const report = message.message as WorkerMessage;
           if ("failed" in report) throw new Error(report.failed);
           options.onBuilt?.(report.built);
-          results.set(report.built.name, options.handOverReads ? withoutReads(report.built) : report.built);
+          results.set(report.built.name, report.built);
           if (queue.length > 0) port.postMessage({ stack: queue.shift() });
         }
       }

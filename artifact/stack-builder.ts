@@ -5,6 +5,7 @@ import type { StackInputs, StackPlan, StackRecord } from "../stacks/govcloud-app
 import { ReadRecorder, type ReadTree } from "./read-tracking";
 import { releasingTokens } from "./cdktf-token-registry";
 import { resolvingPlainValuesDirectly } from "./cdktf-plain-resolve";
+import type { StackCache } from "./stack-cache";
 
 // What cdktf's App puts in its manifest's version field.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,21 +19,19 @@ export interface BuiltStack {
   readonly name: string;
   readonly manifest: StackManifestEntry;
   readonly record: StackRecord;
-  /** What it read of its inputs, when asked to record (for the cache). */
-  readonly reads?: Record<string, ReadTree>;
 }
 
 export interface BuildOptions {
-  /** Record what each stack reads of its inputs (for the cache). */
-  readonly recordReads: boolean;
+  /**
+   * The cache each stack is kept in, with what its build read of its inputs (recorded only
+   * then). The thread that built a stack stores it as soon as it is written, so its reads never
+   * travel to another thread nor stay in memory past that stack: copied to the main thread and
+   * stored there, they kept each worker waiting for its next stack while the main thread wrote.
+   * @default - no cache: no reads recorded, nothing stored
+   */
+  readonly cache?: StackCache;
   /** Told after each stack. */
   readonly onBuilt?: (stack: BuiltStack) => void;
-  /**
-   * The reads go to `onBuilt` only, not into the stacks returned: the caller keeps them as each
-   * stack comes (the cache stores it), and a province's reads held to the end would be hundreds
-   * of megabytes.
-   */
-  readonly handOverReads?: boolean;
 }
 
 /**
@@ -47,17 +46,18 @@ export function buildStacks(plans: readonly StackPlan[], into: string, options: 
   try {
     return plans.map((plan) => {
       // Each App is dropped once written: its tokens go too, or the province would pile up in memory.
-      const built = releasingTokens(() => resolvingPlainValuesDirectly(() => buildOne(plan, scratch, options.recordReads)));
+      const { built, reads } = releasingTokens(() => resolvingPlainValuesDirectly(() => buildOne(plan, scratch, options.cache !== undefined)));
       renameSync(join(scratch, "stacks", plan.name), join(into, "stacks", plan.name));
+      if (reads) options.cache!.store(built, reads, into);
       options.onBuilt?.(built);
-      return options.handOverReads ? withoutReads(built) : built;
+      return built;
     });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): BuiltStack {
+function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): { built: BuiltStack; reads?: Record<string, ReadTree> } {
   const app = new App({ outdir: scratch, skipValidation: false });
   const recorder = recordReads ? new ReadRecorder(plan.inputs as unknown as Record<string, unknown>) : undefined;
   const inputs = recorder
@@ -71,13 +71,7 @@ function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): Built
   // as cdktf names them (by path, which for a stack is its name).
   manifest.dependencies = [...plan.dependsOn];
   // The record may hold views of the inputs; what is kept is a plain copy.
-  return { name: plan.name, manifest: plainCopy(manifest), record: plainCopy(record), reads: recorder?.tree };
-}
-
-/** A built stack without what it read of its inputs. */
-export function withoutReads(built: BuiltStack): BuiltStack {
-  const { reads: _, ...rest } = built;
-  return rest;
+  return { built: { name: plan.name, manifest: plainCopy(manifest), record: plainCopy(record) }, reads: recorder?.tree };
 }
 
 function plainCopy<T>(value: T): T {

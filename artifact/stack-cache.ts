@@ -43,7 +43,8 @@ export class StackCache {
 
   constructor(
     folder: string,
-    private readonly code: string,
+    /** The code fingerprint its stacks are built with: a worker thread opens the same cache with it. */
+    readonly code: string,
   ) {
     this.folder = folder;
     mkdirSync(folder, { recursive: true });
@@ -72,28 +73,29 @@ export class StackCache {
   }
 
   /**
-   * Keeps `built`, whose folder is `<from>/stacks/<name>`, replacing what the cache held for that
-   * stack. The cache only saves time: a store that fails (a full disk, another synthesis storing
-   * the same stack at the same moment) leaves that stack uncached and the synthesis unharmed.
+   * Keeps `built`, whose folder is `<from>/stacks/<name>`, with the `reads` its build made,
+   * replacing what the cache held for that stack. The cache only saves time: a store that fails
+   * (a full disk, another synthesis storing the same stack at the same moment) leaves that stack
+   * uncached and the synthesis unharmed. Worker threads store the stacks they build, each in its
+   * own entry folder, so several threads may store at once.
    */
-  store(built: BuiltStack, from: string): void {
-    if (!built.reads) throw new Error(`stack ${built.name} was built without recording its reads; it cannot be cached`);
+  store(built: BuiltStack, reads: Record<string, ReadTree>, from: string): void {
     const temporary = join(this.folder, `.tmp-${process.pid}-${built.name}`);
     try {
-      this.write(built, from, temporary);
+      this.write(built, reads, from, temporary);
     } catch {
       rmSync(temporary, { recursive: true, force: true });
     }
   }
 
-  private write(built: BuiltStack, from: string, temporary: string): void {
+  private write(built: BuiltStack, reads: Record<string, ReadTree>, from: string, temporary: string): void {
     rmSync(temporary, { recursive: true, force: true });
     cpSync(join(from, "stacks", built.name), join(temporary, "stack"), { recursive: true });
     const entry: StackCacheEntry = {
       format: ENTRY_FORMAT,
       code: this.code,
       name: built.name,
-      reads: built.reads!,
+      reads,
       manifest: built.manifest,
       record: built.record,
       files: fileDigests(join(temporary, "stack")),

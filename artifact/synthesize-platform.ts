@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { planStacks } from "../stacks/govcloud-app";
 import { codeFingerprint } from "./code-fingerprint";
-import { buildStacks, writeManifest, type BuiltStack, type StackManifestEntry } from "./stack-builder";
+import { buildStacks, writeManifest, type StackManifestEntry } from "./stack-builder";
 import { StackCache, type ReusedStack } from "./stack-cache";
 import { buildStacksInParallel, defaultWorkers } from "./parallel-build";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
@@ -131,11 +131,9 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const toBuild = plans.filter((plan) => !reused.has(plan.name));
     const workers = options.workers ?? defaultWorkers(toBuild.length);
     const build = {
-      recordReads: cache !== undefined,
-      handOverReads: cache !== undefined,
       // Each stack is cached as it comes: it is what its inputs build, whatever the gate decides.
-      onBuilt: (stack: BuiltStack) => {
-        cache?.store(stack, staging);
+      cache,
+      onBuilt: () => {
         done += 1;
         tell(reused.size);
       },

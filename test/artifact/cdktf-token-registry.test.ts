@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { registeredTokens, releasingTokens } from "../../artifact/cdktf-token-registry";
 import { buildStacks } from "../../artifact/stack-builder";
+import { StackCache } from "../../artifact/stack-cache";
 import { withPlainStackTraces } from "../../artifact/synthesize-platform";
 import { readPlatformOrThrow } from "../../config/read-platform";
 import { planStacks } from "../../stacks/govcloud-app";
@@ -29,7 +30,7 @@ describe("cdktf's token registry while stacks are built one App each", () => {
 
   it("holds no token of the stacks built once they are written, and tokens from before stay", () => {
     const before = registeredTokens();
-    const built = withPlainStackTraces(() => buildStacks(plans, join(where, "released"), { recordReads: true }));
+    const built = withPlainStackTraces(() => buildStacks(plans, join(where, "released"), { cache: new StackCache(join(where, "cache"), "code") }));
     expect(built).toHaveLength(plans.length);
     expect(registeredTokens()).toBe(before);
     expect(releasingTokens(() => registeredTokens())).toBe(before);

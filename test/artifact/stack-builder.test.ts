@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildStacks, writeManifest } from "../../artifact/stack-builder";
+import { buildStacks, writeManifest, type BuiltStack } from "../../artifact/stack-builder";
+import { StackCache } from "../../artifact/stack-cache";
 import { buildStacksInParallel } from "../../artifact/parallel-build";
 import { withPlainStackTraces } from "../../artifact/synthesize-platform";
 import { readPlatformOrThrow } from "../../config/read-platform";
@@ -10,7 +11,7 @@ import { EXAMPLE_CONFIG, PROJECT_ROOT, readTree } from "./example-project";
 import { EXAMPLE_TODAY } from "../stacks/example-artifact";
 
 describe("building stacks one App each", () => {
-  it("writes every byte a single cdktf App holding all the stacks writes, manifest included, in this thread or on any number of workers, recording reads or not", () => {
+  it("writes every byte a single cdktf App holding all the stacks writes, manifest included, in this thread or on any number of workers, caching or not", () => {
     const model = readPlatformOrThrow(EXAMPLE_CONFIG, { today: EXAMPLE_TODAY });
     const where = mkdtempSync(join(tmpdir(), "govcloud-builder-"));
     try {
@@ -18,19 +19,19 @@ describe("building stacks one App each", () => {
       withPlainStackTraces(() => buildGovcloudApp(model, { ...options, writeTo: join(where, "together") }).app.synth());
       const plans = planStacks(model, options);
       const ways = [
-        { folder: "apart", workers: 1, recordReads: false },
-        { folder: "two-workers-recording", workers: 2, recordReads: true },
-        { folder: "three-workers", workers: 3, recordReads: false },
+        { folder: "apart", workers: 1, caching: false },
+        { folder: "two-workers-caching", workers: 2, caching: true },
+        { folder: "three-workers", workers: 3, caching: false },
       ];
-      for (const { folder, workers, recordReads } of ways) {
+      for (const { folder, workers, caching } of ways) {
         const into = join(where, folder);
+        const cache = caching ? new StackCache(join(where, `${folder}.cache`), "code") : undefined;
         const built =
           workers === 1
-            ? withPlainStackTraces(() => buildStacks(plans, into, { recordReads }))
-            : buildStacksInParallel(model, options, plans.map((p) => p.name), into, { workers, recordReads });
+            ? withPlainStackTraces(() => buildStacks(plans, into, { cache }))
+            : buildStacksInParallel(model, options, plans.map((p) => p.name), into, { workers, cache });
         writeManifest(into, built);
         expect(built.map((stack) => stack.name)).toEqual(plans.map((p) => p.name));
-        expect(built.every((stack) => (stack.reads !== undefined) === recordReads)).toBe(true);
       }
       const together = readTree(join(where, "together"));
       expect(together.size).toBe(33); // manifest.json, and cdk.tf.json and the OpenTofu version file of each of the 16 stacks
@@ -40,17 +41,25 @@ describe("building stacks one App each", () => {
     }
   }, 120_000);
 
-  it("hands each stack's reads to the caller as it is built, and keeps none of them when told to", () => {
+  it("stores each stack in the cache before the caller is told it was built, in this thread or on workers, and hands over no reads", () => {
     const model = readPlatformOrThrow(EXAMPLE_CONFIG, { today: EXAMPLE_TODAY });
     const where = mkdtempSync(join(tmpdir(), "govcloud-builder-"));
     try {
-      const plans = planStacks(model, { outdir: join(where, "cdktf.out"), projectRoot: PROJECT_ROOT }).slice(0, 3);
-      const handed: string[] = [];
-      const built = withPlainStackTraces(() =>
-        buildStacks(plans, join(where, "out"), { recordReads: true, handOverReads: true, onBuilt: (stack) => stack.reads && handed.push(stack.name) }),
-      );
-      expect(handed).toEqual(plans.map((p) => p.name));
-      expect(built.map((stack) => [stack.name, stack.reads])).toEqual(plans.map((p) => [p.name, undefined]));
+      const options = { outdir: join(where, "cdktf.out"), projectRoot: PROJECT_ROOT };
+      const plans = planStacks(model, options).slice(0, 3);
+      const byName = new Map(plans.map((plan) => [plan.name, plan]));
+      for (const workers of [1, 2]) {
+        const cache = new StackCache(join(where, `cache-${workers}`), "code");
+        const cachedWhenTold: string[] = [];
+        const onBuilt = (stack: BuiltStack) => {
+          expect(Object.keys(stack).sort()).toEqual(["manifest", "name", "record"]);
+          if (cache.reuse(byName.get(stack.name)!, join(where, `reused-${workers}`))) cachedWhenTold.push(stack.name);
+        };
+        const into = join(where, `out-${workers}`);
+        if (workers === 1) withPlainStackTraces(() => buildStacks(plans, into, { cache, onBuilt }));
+        else buildStacksInParallel(model, options, [...byName.keys()], into, { workers, cache, onBuilt });
+        expect({ workers, cached: cachedWhenTold.sort() }).toEqual({ workers, cached: [...byName.keys()].sort() });
+      }
     } finally {
       rmSync(where, { recursive: true, force: true });
     }
