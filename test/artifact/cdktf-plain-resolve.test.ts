@@ -153,7 +153,7 @@ describe("resolving plain values directly, beside cdktf's resolver", () => {
           app.synth();
         }
       });
-      withPlainStackTraces(() => buildStacks(plans, join(where, "built"), { recordReads: false }));
+      withPlainStackTraces(() => buildStacks(plans, join(where, "built"), {}));
       const alone = readTree(join(where, "cdktf-alone", "stacks"));
       expect(alone.size).toBe(2 * plans.length);
       expect(readTree(join(where, "built", "stacks"))).toEqual(alone);
