@@ -24,32 +24,35 @@ export interface OutputStack {
 }
 
 /**
- * Reads one stack of the candidate output once, and its copy in the previous output once, for
- * everything the synthesis takes from it: at province scale each reading of the output is
+ * Reads each named stack of the candidate output once, and its copy in the previous output once,
+ * for everything the synthesis takes from them: at province scale each reading of the output is
  * seconds, and holding it whole gigabytes, so one stack at a time is read and let go. A stack
  * whose bytes did not change is parsed once and previewed against itself. `onParsed` is handed
- * the candidate stack's parsed document once the synthesis is done with it (the check of the
+ * each candidate stack's parsed document once the synthesis is done with it (the check of the
  * candidate takes it from there); nothing changes the document afterwards.
  */
-export function readOutputStack(
+export function readOutputStacks(
   candidate: string,
   previous: string | undefined,
-  { name, statefulEntries }: { readonly name: string; readonly statefulEntries: readonly StatefulLockEntry[] },
+  stacks: ReadonlyArray<{ readonly name: string; readonly statefulEntries: readonly StatefulLockEntry[] }>,
   lock: StatefulLock,
   onParsed: (name: string, document: unknown) => void = () => {},
-): OutputStack {
-  const bytes = readFileSync(join(candidate, "stacks", name, "cdk.tf.json"));
-  const before = previous !== undefined ? readIfPresent(join(previous, "stacks", name, "cdk.tf.json")) : undefined;
-  const document = JSON.parse(bytes.toString("utf8")) as StackDocument;
-  const earlier = before === undefined ? undefined : before.equals(bytes) ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
-  const resources = document.resource ?? {};
-  const read: OutputStack = {
-    summary: { name, resources: Object.values(resources).reduce((n, group) => n + Object.keys(group).length, 0), namespaces: Object.keys(resources.kubernetes_namespace_v1 ?? {}).length },
-    inventory: stackInventory(name, document),
-    preview: previewStack(lock, name, document, earlier),
-    statefulEntries: statefulEntries.map((entry) => withFieldsFrom(entry, resources)),
-  };
-  onParsed(name, document);
+): Map<string, OutputStack> {
+  const read = new Map<string, OutputStack>();
+  for (const { name, statefulEntries } of stacks) {
+    const bytes = readFileSync(join(candidate, "stacks", name, "cdk.tf.json"));
+    const before = previous !== undefined ? readIfPresent(join(previous, "stacks", name, "cdk.tf.json")) : undefined;
+    const document = JSON.parse(bytes.toString("utf8")) as StackDocument;
+    const earlier = before === undefined ? undefined : before.equals(bytes) ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
+    const resources = document.resource ?? {};
+    read.set(name, {
+      summary: { name, resources: Object.values(resources).reduce((n, group) => n + Object.keys(group).length, 0), namespaces: Object.keys(resources.kubernetes_namespace_v1 ?? {}).length },
+      inventory: stackInventory(name, document),
+      preview: previewStack(lock, name, document, earlier),
+      statefulEntries: statefulEntries.map((entry) => withFieldsFrom(entry, resources)),
+    });
+    onParsed(name, document);
+  }
   return read;
 }
 

@@ -71,10 +71,9 @@ export function buildStacksInParallel(
           heard = true;
           const report = message.message as WorkerMessage;
           if ("failed" in report) throw new Error(report.failed);
-          // The worker gets its next stack before this thread takes this one over, so it never waits on that.
-          if (queue.length > 0) port.postMessage({ stack: queue.shift() });
           options.onBuilt?.(report.built);
           results.set(report.built.name, report.built);
+          if (queue.length > 0) port.postMessage({ stack: queue.shift() });
         }
       }
       if (heard) {

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { planStacks } from "../stacks/govcloud-app";
 import { codeFingerprint } from "./code-fingerprint";
-import { buildStacks, writeManifest, type BuiltStack, type StackManifestEntry } from "./stack-builder";
+import { buildStacks, writeManifest, type StackManifestEntry } from "./stack-builder";
 import { StackCache, type ReusedStack } from "./stack-cache";
 import { buildStacksInParallel, defaultWorkers } from "./parallel-build";
 import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
@@ -12,7 +12,7 @@ import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terrafor
 import { dataLossRefusals } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
-import { readOutputStack, type OutputStack, type StackSummary } from "./output-stacks";
+import { readOutputStacks, type StackSummary } from "./output-stacks";
 
 export type { StackSummary } from "./output-stacks";
 
@@ -119,20 +119,12 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const cache = options.cacheDir && !onlySome ? new StackCache(options.cacheDir, codeFingerprint(GOVCLOUD_APP_SOURCE, PROJECT_CODE_ROOT)) : undefined;
     let done = 0;
     const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
-    const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
-    // Each stack of the candidate is read once it is in place, reused or built (for the preview,
-    // the record, the summary and the check): the stacks built on workers are read while the
-    // workers build the next ones, instead of all of them after the last.
-    const read = new Map<string, OutputStack>();
-    const readStack = (stack: { readonly name: string; readonly record: ReusedStack["record"] }) =>
-      read.set(stack.name, readOutputStack(staging, previous, { name: stack.name, statefulEntries: stack.record.statefulEntries }, model.statefulLock, options.check?.stackParsed));
     const reused = new Map<string, ReusedStack>();
     for (const plan of plans) {
       rmSync(join(staging, "stacks", plan.name), { recursive: true, force: true });
       const hit = cache?.reuse(plan, staging);
       if (!hit) continue;
       reused.set(plan.name, hit);
-      readStack(hit);
       done += 1;
       tell(reused.size);
     }
@@ -141,8 +133,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const build = {
       // Each stack is cached as it comes: it is what its inputs build, whatever the gate decides.
       cache,
-      onBuilt: (stack: BuiltStack) => {
-        readStack(stack);
+      onBuilt: () => {
         done += 1;
         tell(reused.size);
       },
@@ -154,10 +145,17 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const built = new Map(builtStacks.map((stack) => [stack.name, stack]));
     const results = plans.map((plan) => (built.get(plan.name) ?? reused.get(plan.name))!);
     writeManifest(staging, onlySome ? [...previousManifestEntries(staging), ...results] : results);
-    // In the plan's order, whatever order the workers finished in.
-    const output = new Map(plans.map((plan) => [plan.name, read.get(plan.name)!]));
     // Nothing Terraform would plan as the loss of data gets past here: compared with the record
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
+    const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
+    // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
+    const output = readOutputStacks(
+      staging,
+      previous,
+      results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })),
+      model.statefulLock,
+      options.check?.stackParsed,
+    );
     // In name order, as the preview and the summary list them.
     const stacks = [...output.values()].sort((a, b) => (a.summary.name < b.summary.name ? -1 : a.summary.name > b.summary.name ? 1 : 0));
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);

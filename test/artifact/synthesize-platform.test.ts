@@ -21,24 +21,6 @@ describe("synthesizePlatform", () => {
     expect(summary.map((s) => s.name)).toEqual(["dept-health", "dept-insurance", "dept-public-security", "platform-secure-l4", "platform-shared"]);
   });
 
-  it("hands each stack to the check as it is built, not after the last, on workers or in this thread", () => {
-    for (const workers of [1, 2]) {
-      const elsewhere = materialize();
-      const events: string[] = [];
-      synthesizePlatform(readPlatformOrThrow(join(elsewhere, "config")), {
-        outdir: join(elsewhere, "cdktf.out"),
-        projectRoot: elsewhere,
-        configDir: join(elsewhere, "config"),
-        workers,
-        onProgress: () => events.push("built"),
-        check: { stackParsed: (name) => events.push(`read ${name}`), errors: () => [] },
-      });
-      // Read, then told built, stack after stack: reading them all after the last was built would tell every "built" first.
-      expect({ workers, events: events.map((e) => (e === "built" ? e : "read")) }).toEqual({ workers, events: summary.flatMap(() => ["read", "built"]) });
-      expect(events.filter((e) => e !== "built").sort()).toEqual(summary.map((s) => `read ${s.name}`));
-    }
-  });
-
   it("leaves the previous output exactly as it was when synthesis fails midway", () => {
     // A model that slipped past validation with a duplicate environment makes a construct throw.
     const health = model.departments.find((d) => d.name === "health")!;
