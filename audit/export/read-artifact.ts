@@ -32,6 +32,13 @@ export interface ConvertedStack extends ArtifactStack {
 const RAW_MANIFEST = "kubernetes_manifest";
 const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
 
+export interface ReadArtifactOptions {
+  /** @default - every stack */
+  readonly includeStack?: (name: string) => boolean;
+  readonly onStackRead?: (done: number, total: number) => void;
+  readonly converted?: ReadonlyMap<string, ConvertedStack>;
+}
+
 /**
  * Reads `manifest.json` and every stack's `cdk.tf.json` below `outdir` (or those `includeStack`
  * accepts) and converts each resource into its Kubernetes object, calling `onStackRead` after each
@@ -41,12 +48,8 @@ const PROVIDER = /^kubernetes\.([A-Za-z0-9_-]+)$/;
  * references, unknown resource types, the same object declared twice on one cluster) when any
  * stack has one.
  */
-export function readArtifact(
-  outdir: string,
-  includeStack: (name: string) => boolean = () => true,
-  onStackRead: (done: number, total: number) => void = () => {},
-  converted: ReadonlyMap<string, ConvertedStack> = new Map(),
-): ArtifactStack[] {
+export function readArtifact(outdir: string, options: ReadArtifactOptions = {}): ArtifactStack[] {
+  const { includeStack = () => true, onStackRead = () => {}, converted = new Map() } = options;
   if (!existsSync(join(outdir, "manifest.json"))) {
     throw new ArtifactReadError([{ stack: outdir, message: "no synthesized output here (manifest.json is missing); run `govcloud synth` first" }]);
   }

@@ -33,7 +33,7 @@ export function rulePackGate(
     errors: (candidateOutdir) => {
       const handedOver = converted;
       converted = new Map();
-      const stacks = readArtifact(candidateOutdir, checked, undefined, handedOver);
+      const stacks = readArtifact(candidateOutdir, { includeStack: checked, converted: handedOver });
       const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined });
       warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
       return mlps.errors;

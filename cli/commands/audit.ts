@@ -61,7 +61,7 @@ export function auditArtifact(run: AuditRun): { results: AuditResults; written: 
 
 /** The audit and its evidence pack, apart from writing it: the stacks, the most the audit holds, are let go before. */
 function auditIntoPack({ outdir, reportDir, model, configDir, today, progress }: AuditRun): { results: AuditResults; pack: EvidencePack } {
-  const stacks = readArtifact(outdir, undefined, (done, total) => progress.update(done, total));
+  const stacks = readArtifact(outdir, { onStackRead: (done, total) => progress.update(done, total) });
   const step = (what: string) => progress.update(stacks.length, stacks.length, what);
   const results = runAudit(stacks, model, today, (check) => step(`checking ${check}`));
   step("writing the evidence pack");
