@@ -38,22 +38,17 @@ const skippedByType = new WeakMap<ResourceType, ReadonlySet<string>>();
 const topLevelBlockByType = new WeakMap<ResourceType, Block>();
 
 function skippedAttributes(type: ResourceType): ReadonlySet<string> {
-  let skipped = skippedByType.get(type);
-  if (skipped === undefined) {
-    skipped = new Set([...TERRAFORM_META_ARGUMENTS, ...(type.terraformOnly ?? [])]);
-    skippedByType.set(type, skipped);
-  }
-  return skipped;
+  return oncePerType(skippedByType, type, () => new Set([...TERRAFORM_META_ARGUMENTS, ...(type.terraformOnly ?? [])]));
 }
 
 /** The type's attributes with `metadata`, which every type has. */
 function topLevelBlock(type: ResourceType): Block {
-  let block = topLevelBlockByType.get(type);
-  if (block === undefined) {
-    block = { ...type.block, metadata: METADATA };
-    topLevelBlockByType.set(type, block);
-  }
-  return block;
+  return oncePerType(topLevelBlockByType, type, () => ({ ...type.block, metadata: METADATA }));
+}
+
+function oncePerType<T>(computed: WeakMap<ResourceType, T>, type: ResourceType, compute: () => T): T {
+  if (!computed.has(type)) computed.set(type, compute());
+  return computed.get(type)!;
 }
 
 /** `name` and `namespace` first, as people write manifests; the other keys keep their order. */
