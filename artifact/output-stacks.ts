@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StatefulLock, StatefulLockEntry } from "../config/declaration/stateful-lock";
+import { documentDigest, type DerivedStack, type DerivedStackStore } from "./derived-stack-store";
 import { previewStack, type StackDocument } from "./plan-preview/plan-preview";
 import type { StackPlan } from "./plan-preview/plan-stack";
+import { previewProjection } from "./plan-preview/preview-projection";
 import { withFieldsFrom } from "./plan-preview/record-replacement-fields";
 import { stackInventory, type InventoryObject } from "./stack-inventory";
 
@@ -21,37 +23,66 @@ export interface OutputStack {
   readonly preview: StackPlan;
   /** The stack's objects holding data, each with the replacement fields it is configured with. */
   readonly statefulEntries: StatefulLockEntry[];
+  /** What the synthesis needs of it came from the store: its document was not parsed. */
+  readonly fromStore: boolean;
+}
+
+/** What a check of the candidate takes of each stack (`CandidateCheck.perStack`). */
+export interface PerStackCheck {
+  readonly derive: (stack: string, document: unknown) => unknown;
+  readonly take: (stack: string, derived: unknown) => void;
+}
+
+export interface OutputReading {
+  /** Derivations of earlier syntheses, by the stack's bytes; what is derived here is kept in it. @default - every stack is parsed */
+  readonly store?: DerivedStackStore;
+  readonly check?: PerStackCheck;
 }
 
 /**
  * Reads each named stack of the candidate output once, and its copy in the previous output once,
  * for everything the synthesis takes from them: at province scale each reading of the output is
  * seconds, and holding it whole gigabytes, so one stack at a time is read and let go. A stack
- * whose bytes did not change is parsed once and previewed against itself. `onParsed` is handed
- * each candidate stack's parsed document once the synthesis is done with it (the check of the
- * candidate takes it from there); nothing changes the document afterwards.
+ * whose bytes did not change is previewed against itself, and when the store holds what an
+ * earlier synthesis derived of these bytes, it is not parsed at all. The check is handed what it
+ * derived of each stack, from the store or from the parsed document.
  */
 export function readOutputStacks(
   candidate: string,
   previous: string | undefined,
   stacks: ReadonlyArray<{ readonly name: string; readonly statefulEntries: readonly StatefulLockEntry[] }>,
   lock: StatefulLock,
-  onParsed: (name: string, document: unknown) => void = () => {},
+  { store, check }: OutputReading = {},
 ): Map<string, OutputStack> {
   const read = new Map<string, OutputStack>();
   for (const { name, statefulEntries } of stacks) {
     const bytes = readFileSync(join(candidate, "stacks", name, "cdk.tf.json"));
     const before = previous !== undefined ? readIfPresent(join(previous, "stacks", name, "cdk.tf.json")) : undefined;
-    const document = JSON.parse(bytes.toString("utf8")) as StackDocument;
-    const earlier = before === undefined ? undefined : before.equals(bytes) ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
-    const resources = document.resource ?? {};
+    const unchanged = before !== undefined && before.equals(bytes);
+    const digest = store ? documentDigest(bytes) : undefined;
+    // The projection previews exactly as the document does only where no attribute is compared.
+    const kept = store && digest && (before === undefined || unchanged) ? store.read(name, digest) : undefined;
+    let derived: DerivedStack;
+    let preview: StackPlan;
+    if (kept) {
+      derived = kept;
+      preview = previewStack(lock, name, kept.projection, unchanged ? kept.projection : undefined);
+    } else {
+      const document = JSON.parse(bytes.toString("utf8")) as StackDocument;
+      const earlier = before === undefined ? undefined : unchanged ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
+      preview = previewStack(lock, name, document, earlier);
+      derived = { inventory: stackInventory(name, document), projection: previewProjection(document), ...(check ? { checked: check.derive(name, document) } : {}) };
+      if (store && digest) store.write(name, digest, derived);
+    }
+    check?.take(name, derived.checked);
+    const resources = derived.projection.resource ?? {};
     read.set(name, {
       summary: { name, resources: Object.values(resources).reduce((n, group) => n + Object.keys(group).length, 0), namespaces: Object.keys(resources.kubernetes_namespace_v1 ?? {}).length },
-      inventory: stackInventory(name, document),
-      preview: previewStack(lock, name, document, earlier),
+      inventory: derived.inventory,
+      preview,
       statefulEntries: statefulEntries.map((entry) => withFieldsFrom(entry, resources)),
+      fromStore: kept !== undefined,
     });
-    onParsed(name, document);
   }
   return read;
 }

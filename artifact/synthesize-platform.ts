@@ -12,13 +12,18 @@ import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terrafor
 import { dataLossRefusals } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
-import { readOutputStacks, type StackSummary } from "./output-stacks";
+import { readOutputStacks, type PerStackCheck, type StackSummary } from "./output-stacks";
+import { DerivedStackStore } from "./derived-stack-store";
 
 export type { StackSummary } from "./output-stacks";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
 const PROJECT_CODE_ROOT = join(__dirname, "..");
+/** The code that derives what the synthesis keeps of each stack's bytes (`DerivedStackStore`). */
+const OUTPUT_STACKS_SOURCE = join(__dirname, "output-stacks.ts");
+/** Inside the stack cache: what was derived of each cached stack's bytes. */
+const DERIVED_FOLDER = ".derived";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -51,12 +56,17 @@ export interface SynthesizeOptions {
  */
 export interface CandidateCheck {
   /**
-   * Told each stack the synthesis parsed from the candidate output, with its parsed `cdk.tf.json`
-   * (not changed afterwards), before `errors`: what the synthesis parsed need not be read again.
-   * Not every stack need be handed over (a synthesis of some departments parses those only).
-   * @default - the check reads every stack it needs from the candidate output
+   * What the check takes of each stack of the candidate output, before `errors`, so it need not
+   * read the output again. `derive` is given a stack's parsed `cdk.tf.json` (not changed
+   * afterwards) and returns a plain value; the synthesis may keep it with the stack's bytes and,
+   * in a later synthesis of the same bytes by the same `code`, hand it to `take` without parsing
+   * the stack at all. Not every stack need be handed over (a synthesis of some departments
+   * reads those only). @default - the check reads every stack it needs from the candidate output
    */
-  readonly stackParsed?: (stack: string, document: unknown) => void;
+  readonly perStack?: PerStackCheck & {
+    /** Identifies the code of `derive` (a `codeFingerprint`): what other code derived is not handed back. */
+    readonly code: string;
+  };
   /** The errors that refuse the candidate output in `candidateOutdir`. */
   readonly errors: (candidateOutdir: string) => readonly string[];
 }
@@ -84,6 +94,8 @@ export interface SynthesisResult {
   readonly built: readonly string[];
   /** Worker threads that built them (1: this thread). */
   readonly workers: number;
+  /** Stacks whose output was not parsed again: what the synthesis needs of them was kept from an earlier one. */
+  readonly unparsed: number;
 }
 
 /**
@@ -149,13 +161,16 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
     const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
     // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
+    const perStack = options.check?.perStack;
+    const store = cache ? new DerivedStackStore(join(cache.folder, DERIVED_FOLDER), `${codeFingerprint(OUTPUT_STACKS_SOURCE, PROJECT_CODE_ROOT)} ${perStack?.code ?? "no check"}`) : undefined;
     const output = readOutputStacks(
       staging,
       previous,
       results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })),
       model.statefulLock,
-      options.check?.stackParsed,
+      { store, check: perStack },
     );
+    store?.keepOnly(output.keys());
     // In name order, as the preview and the summary list them.
     const stacks = [...output.values()].sort((a, b) => (a.summary.name < b.summary.name ? -1 : a.summary.name > b.summary.name ? 1 : 0));
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
@@ -171,6 +186,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
       reused: reused.size,
       built: [...built.keys()],
       workers: workers > 1 && toBuild.length > 1 ? Math.min(workers, toBuild.length) : 1,
+      unparsed: stacks.filter((s) => s.fromStore).length,
     };
   } finally {
     cleanUp();

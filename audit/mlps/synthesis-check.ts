@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { codeFingerprint } from "../../artifact/code-fingerprint";
 import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import type { CandidateCheck } from "../../artifact/synthesize-platform";
@@ -13,7 +15,7 @@ import { departmentStackName, isClustersStack, isPlatformStack } from "../../con
  * departments they share data with, and the platform stacks, against the declaration restricted
  * to them. Every rule is per target or per cluster, so the others' verdicts cannot change; they
  * were checked when they were last synthesized. Expired waivers still refuse, wherever they are.
- * The stacks the synthesis hands over parsed are not read again; one gate checks one synthesis.
+ * The stacks the synthesis hands over converted are not read again; one gate checks one synthesis.
  */
 export function rulePackGate(
   model: PlatformModel,
@@ -24,11 +26,16 @@ export function rulePackGate(
   const scoped = departments ? scopeTo(model, departments) : model;
   const inScope = new Set(scoped.departments.map((d) => departmentStackName(d.name)));
   const checked = (name: string) => !departments || isPlatformStack(name) || isClustersStack(name) || inScope.has(name);
-  // Each stack the synthesis parsed is converted as it is handed over, so its document can go.
+  // Each stack the synthesis parsed is converted as it is handed over, so its document can go;
+  // what the synthesis kept of an unchanged stack is its conversion, handed back unparsed.
   let converted = new Map<string, ConvertedStack>();
   return {
-    stackParsed: (name, document) => {
-      if (checked(name)) converted.set(name, convertStackDocument(name, document));
+    perStack: {
+      code: conversionCode(),
+      derive: (name, document) => convertStackDocument(name, document),
+      take: (name, derived) => {
+        if (checked(name)) converted.set(name, derived as ConvertedStack);
+      },
     },
     errors: (candidateOutdir) => {
       const handedOver = converted;
@@ -39,6 +46,13 @@ export function rulePackGate(
       return mlps.errors;
     },
   };
+}
+
+/** The conversion a synthesis may keep with each stack's bytes is as good as the code that converted it. */
+let conversionFingerprint: string | undefined;
+function conversionCode(): string {
+  conversionFingerprint ??= codeFingerprint(join(__dirname, "..", "export", "read-artifact.ts"), join(__dirname, "..", ".."));
+  return conversionFingerprint;
 }
 
 /**

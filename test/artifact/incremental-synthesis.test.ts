@@ -123,6 +123,7 @@ interface Outcome {
   readonly tree?: Map<string, string>;
   readonly lock?: string;
   readonly built?: readonly string[];
+  readonly unparsed?: number;
 }
 
 /** Validates and synthesizes one project; what a user sees of it. */
@@ -131,21 +132,21 @@ function synthesize(project: string, cached: boolean): Outcome {
   const { model, problems } = readPlatform(config, project, { today: TODAY });
   if (!model) return { verdict: `invalid:\n${problems.map(formatProblem).join("\n")}` };
   const warnings: string[] = [];
-  let built: readonly string[];
+  let result: { built: readonly string[]; unparsed: number };
   try {
-    built = synthesizeWithCache(model, {
+    result = synthesizeWithCache(model, {
       outdir: join(project, "cdktf.out"),
       projectRoot: project,
       configDir: config,
       check: rulePackGate(model, TODAY, (w) => warnings.push(...w)),
       cacheDir: cached ? join(project, ".govcloud-cache") : undefined,
-    }).built;
+    });
   } catch (e) {
     if (!(e instanceof SynthesisRefusedError)) throw e;
     return { verdict: `refused: ${e.message}` };
   }
   const tree = readTree(join(project, "cdktf.out"));
-  return { verdict: `passed, warnings: ${warnings.join("\n")}`, tree, lock: readFileSync(join(config, "stateful.lock.json"), "utf8"), built };
+  return { verdict: `passed, warnings: ${warnings.join("\n")}`, tree, lock: readFileSync(join(config, "stateful.lock.json"), "utf8"), ...result };
 }
 
 describe("incremental synthesis (the stack cache)", () => {
@@ -179,6 +180,9 @@ describe("incremental synthesis (the stack cache)", () => {
             if (scope) {
               const allowed = new Set(scope.departments.map(departmentStackName));
               expect({ step, rebuiltBeyondTheEdit: fromCache.built!.filter((s) => !allowed.has(s)) }).toEqual({ step, rebuiltBeyondTheEdit: [] });
+              // Nor is reusing the stacks: those not rebuilt are not parsed again either.
+              const stacks = [...fromCache.tree!.keys()].filter((path) => path.endsWith("/cdk.tf.json")).length;
+              expect({ step, parsedBeyondTheRebuilt: stacks - fromCache.unparsed! <= fromCache.built!.length }).toEqual({ step, parsedBeyondTheRebuilt: true });
             }
           }
         } finally {

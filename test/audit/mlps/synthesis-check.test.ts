@@ -16,7 +16,7 @@ describe("the rule pack as a synthesis gate", () => {
   it("gives the same errors and warnings from the stacks the synthesis handed over as from reading the output", () => {
     const read = gate();
     const handed = gate();
-    for (const stack of stackNames) handed.check.stackParsed!(stack, parsed(stack));
+    for (const stack of stackNames) handed.check.perStack!.take(stack, handed.check.perStack!.derive(stack, parsed(stack)));
     expect(handed.check.errors(example.outdir)).toEqual(read.check.errors(example.outdir));
     expect(handed.warnings).toEqual(read.warnings);
     expect(read.warnings.length).toBeGreaterThan(0);
@@ -27,7 +27,7 @@ describe("the rule pack as a synthesis gate", () => {
     const broken = parsed(stack);
     broken.resource.kubernetes_unheard_of_v1 = { thing: { provider: "kubernetes.shared-hz" } };
     const { check } = gate();
-    check.stackParsed!(stack, broken);
+    check.perStack!.take(stack, check.perStack!.derive(stack, broken));
     expect(() => check.errors(example.outdir)).toThrow(`resource type kubernetes_unheard_of_v1 has no conversion to a Kubernetes object`);
     // Asked again, nothing is handed over: the stack is read from the output.
     expect(check.errors(example.outdir)).toEqual(gate().check.errors(example.outdir));
