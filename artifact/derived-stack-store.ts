@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { carriedExactlyByJson } from "../config/declaration/carried-by-json";
 import type { StackDocument } from "./plan-preview/plan-preview";
 import type { InventoryObject } from "./stack-inventory";
 
@@ -90,23 +91,4 @@ export class DerivedStackStore {
   private file(stack: string): string {
     return join(this.folder, `${stack}${SUFFIX}`);
   }
-}
-
-/**
- * Whether `JSON.parse(JSON.stringify(value))` is `value` again: plain objects and arrays of
- * strings, finite numbers other than -0, booleans and null, with no `undefined` member and no
- * own `__proto__` key (JSON.parse would make it one, an assignment would not).
- */
-function carriedExactlyByJson(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!(i in value) || !carriedExactlyByJson(value[i])) return false;
-    return true;
-  }
-  if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const key of Object.keys(value)) {
-    if (key === "__proto__" || !carriedExactlyByJson((value as Record<string, unknown>)[key])) return false;
-  }
-  return true;
 }

@@ -33,6 +33,13 @@ export interface ReusedStack {
   readonly record: StackRecord;
 }
 
+/** Creates the cache folder with a `.gitignore` of its own, so that no clone commits it. */
+export function prepareCacheFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const ignore = join(folder, ".gitignore");
+  if (!existsSync(ignore)) writeFileSync(ignore, "# govcloud's synthesis cache: rebuilt from the declaration, never committed\n*\n");
+}
+
 /**
  * Synthesized stacks by name, each kept with the code fingerprint and the reads it was built
  * from. A stack is reused only when it was built by the same code and every read it made of its
@@ -47,9 +54,7 @@ export class StackCache {
     readonly code: string,
   ) {
     this.folder = folder;
-    mkdirSync(folder, { recursive: true });
-    const ignore = join(folder, ".gitignore");
-    if (!existsSync(ignore)) writeFileSync(ignore, "# govcloud's synthesis cache: rebuilt from the declaration, never committed\n*\n");
+    prepareCacheFolder(folder);
     this.removeStaleTemporaries();
   }
 

@@ -1,4 +1,5 @@
 import { loadDeclaration } from "./declaration/load-declaration";
+import type { ParsedValues } from "./declaration/parse-cache";
 import { DeclarationError, formatProblem, sortProblems, type PositionedProblem } from "./declaration/problem";
 import { buildPlatformModel } from "./model/build-platform-model";
 import type { PlatformModel } from "./model/platform-model";
@@ -20,11 +21,13 @@ export interface ReadPlatformResult {
 export interface ReadPlatformOptions {
   /** The date expiry checks use. @default - today (UTC) */
   readonly today?: IsoDate;
+  /** Where declaration files parsed before are recalled from, and files parsed now kept. */
+  readonly parsed?: ParsedValues;
 }
 
 export function readPlatform(configDir: string, displayRoot?: string, options: ReadPlatformOptions = {}): ReadPlatformResult {
   const today = options.today ?? todayUtc();
-  const loaded = loadDeclaration(configDir, displayRoot);
+  const loaded = loadDeclaration(configDir, displayRoot, { parsed: options.parsed });
   const problems = [...loaded.problems];
   // Rules run on whatever parsed, so schema and rule problems come in one round.
   problems.push(...checkDeclaration(loaded.salvaged, { today }));

@@ -1,18 +1,19 @@
-import { join, resolve } from "node:path";
-import { STACK_CACHE_FOLDER } from "../../artifact/stack-cache";
+import { dirname, join, resolve } from "node:path";
+import { prepareCacheFolder, STACK_CACHE_FOLDER } from "../../artifact/stack-cache";
 import { synthesizeWithCache, type StackSummary } from "../../artifact/synthesize-platform";
 import { rulePackGate } from "../../audit/mlps/synthesis-check";
 import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { UsageError, withArtifact, type CommandContext } from "../command-context";
-import { validateDeclaration } from "./validate";
+import { declarationParses, validateDeclaration } from "./validate";
 import { progressLine } from "../progress-line";
 
 /** `govcloud synth`: validate, then synthesize; the previous output is replaced only on success. */
 export function runSynth(context: CommandContext): number {
   const { options, io } = context;
   const started = Date.now();
-  const model = validateDeclaration(context);
+  const parsed = options["no-cache"] ? undefined : declarationParses();
+  const model = validateDeclaration(context, parsed);
   if (!model) return 1;
   const departments = options.department;
   for (const name of departments ?? []) {
@@ -52,6 +53,10 @@ export function runSynth(context: CommandContext): number {
       ...(reused > 0 ? [`${reused} unchanged, reused from ${STACK_CACHE_FOLDER}`] : []),
     ];
     io.out(`Synthesized ${stacks.length} stacks${how.length > 0 ? ` (${how.join(", ")})` : ""} into ${options.out}/stacks in ${seconds} s.\n`);
+    if (parsed) {
+      prepareCacheFolder(dirname(parsed.file));
+      parsed.save();
+    }
     return 0;
   });
 }

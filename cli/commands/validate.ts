@@ -1,12 +1,29 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { codeFingerprint } from "../../artifact/code-fingerprint";
+import { STACK_CACHE_FOLDER } from "../../artifact/stack-cache";
+import { DeclarationParseCache, type ParsedValues } from "../../config/declaration/parse-cache";
 import { countErrors, formatProblem, type PositionedProblem } from "../../config/declaration/problem";
 import { readPlatform } from "../../config/read-platform";
 import type { PlatformModel } from "../../config/model/platform-model";
 import type { CommandContext } from "../command-context";
 
-/** Reads and checks the declaration, printing every problem; the model when there are no errors. */
-export function validateDeclaration({ options, io }: CommandContext): PlatformModel | undefined {
-  const { model, problems } = readPlatform(resolve(options.config), undefined, { today: options.today });
+const PROJECT_ROOT = join(__dirname, "..", "..");
+const DECLARATION_PARSER = join(PROJECT_ROOT, "config", "declaration", "source-document.ts");
+
+/**
+ * What earlier syntheses parsed of the declaration files, kept in the synthesis cache of the
+ * working directory for this parser code. Only `govcloud synth` saves it, after a success.
+ */
+export function declarationParses(): DeclarationParseCache {
+  return DeclarationParseCache.open(join(process.cwd(), STACK_CACHE_FOLDER, ".declarations"), codeFingerprint(DECLARATION_PARSER, PROJECT_ROOT));
+}
+
+/**
+ * Reads and checks the declaration, printing every problem; the model when there are no errors.
+ * Files parsed before (`parsed`) are not parsed again.
+ */
+export function validateDeclaration({ options, io }: CommandContext, parsed?: ParsedValues): PlatformModel | undefined {
+  const { model, problems } = readPlatform(resolve(options.config), undefined, { today: options.today, parsed });
   printProblems(problems, io.err);
   return model;
 }
@@ -18,7 +35,8 @@ export function printProblems(problems: readonly PositionedProblem[], print: (te
 }
 
 export function runValidate(context: CommandContext): number {
-  const model = validateDeclaration(context);
+  // Reads what synthesis parsed, writes nothing: checking a declaration leaves the disk as it was.
+  const model = validateDeclaration(context, declarationParses());
   if (!model) return 1;
   const environments = model.departments.flatMap((d) => d.environments);
   const services = environments.reduce((n, e) => n + e.services.length, 0);

@@ -5,6 +5,7 @@ import { departmentFileSchema, type DepartmentDeclaration, type DepartmentFileDe
 import { platformSchema, type PlatformDeclaration } from "../schema/platform";
 import { waiversSchema, type WaiversDeclaration } from "../schema/waivers";
 import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
+import type { ParsedValues } from "./parse-cache";
 import { salvage } from "./salvage";
 import { placeSharedServices } from "./shared-services";
 import { schemaProblems } from "./schema-problems";
@@ -50,12 +51,17 @@ export const PLATFORM_FILE = "platform.yaml";
 export const DEPARTMENTS_DIR = "departments";
 export const WAIVERS_FILE = "waivers.yaml";
 
+export interface LoadOptions {
+  /** Where files parsed before are recalled from, and files parsed now kept (see DeclarationParseCache). */
+  readonly parsed?: ParsedValues;
+}
+
 /**
  * Reads `platform.yaml`, `departments/*.yaml` and `waivers.yaml` under `configDir` and checks
  * each against its schema. Every file is read even when an earlier one fails, so the user sees
  * all problems at once. File names in problems are relative to `displayRoot`.
  */
-export function loadDeclaration(configDir: string, displayRoot: string = process.cwd()): LoadResult {
+export function loadDeclaration(configDir: string, displayRoot: string = process.cwd(), options: LoadOptions = {}): LoadResult {
   const documents = new Map<string, Pick<SourceDocument, "position">>();
   const problems: Problem[] = [];
   // Relative to where the user is when the file is below it; as an absolute path otherwise.
@@ -82,7 +88,7 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
       problems.push(error(file, [], `is ${kind}, not a regular file; a declaration is one YAML file`));
       return fail();
     }
-    const document = SourceDocument.read(path, file);
+    const document = SourceDocument.read(path, file, undefined, options.parsed);
     if (Array.isArray(document)) {
       problems.push(...document);
       return fail();

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
+import type { ParsedValues } from "./parse-cache";
 import { error, type FieldPath, type PositionedProblem, type Problem } from "./problem";
 
 /** Declarations are short; anything larger is a mistake or an attack, refused before parsing. */
@@ -41,8 +42,9 @@ export class SourceDocument {
   /**
    * Reads and parses `file` (displayed as `displayName`). Returns the document, or the problems
    * that make it unreadable: too large, not UTF-8, invalid YAML, duplicate keys, alias bombs.
+   * With `parsed`, a text parsed before is not parsed again, and one parsed now is kept there.
    */
-  static read(path: string, displayName: string, limit: SizeLimit = DECLARATION_LIMIT): SourceDocument | Problem[] {
+  static read(path: string, displayName: string, limit: SizeLimit = DECLARATION_LIMIT, parsed?: ParsedValues): SourceDocument | Problem[] {
     const size = statSync(path).size;
     if (size > limit.bytes) {
       return [error(displayName, [], `file is ${size} bytes; ${limit.what} may be at most ${limit.bytes} bytes (${limit.human})`)];
@@ -63,7 +65,11 @@ export class SourceDocument {
         } as Problem,
       ];
     }
-    return SourceDocument.parse(text, displayName);
+    const known = parsed?.recall(text);
+    if (known) return new SourceDocument(displayName, known.data, text);
+    const document = SourceDocument.parse(text, displayName);
+    if (!Array.isArray(document)) parsed?.remember(text, document.data);
+    return document;
   }
 
   static parse(text: string, displayName: string): SourceDocument | Problem[] {

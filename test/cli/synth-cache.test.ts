@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readTree } from "../artifact/example-project";
@@ -44,6 +45,21 @@ describe("govcloud synth with its stack cache", () => {
     expect(synth(project).stdout).toBe("Synthesized 16 stacks (15 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
     const edited = readTree(join(project, "cdktf.out"));
     expect([...edited.keys()].filter((path) => edited.get(path) !== cold.get(path))).toEqual(["stacks/dept-health/cdk.tf.json"]);
+
+    // The declaration files are kept parsed, by their text: the edited one as it is now.
+    const parses = join(project, ".govcloud-cache", ".declarations");
+    const kept = readFileSync(parses, "utf8");
+    const digest = (path: string) => createHash("sha256").update(readFileSync(path, "utf8")).digest("hex");
+    const declarations = ["platform.yaml", "waivers.yaml", ...readdirSync(join(project, "config", "departments")).map((name) => `departments/${name}`)];
+    for (const name of declarations) expect(kept).toContain(`\n${digest(join(project, "config", name))} `);
+    expect(kept.trimEnd().split("\n")).toHaveLength(1 + declarations.length);
+    // A declaration that fails leaves the cache as it was, and so does validating one.
+    const valid = readFileSync(health, "utf8");
+    writeFileSync(health, `${valid}level: [`);
+    expect(synth(project).status).toBe(1);
+    expect(spawnSync(process.execPath, [BIN, "validate"], { cwd: project, encoding: "utf8" }).status).toBe(1);
+    expect(readFileSync(parses, "utf8")).toBe(kept);
+    writeFileSync(health, valid);
 
     const noCache = synth(project, "--no-cache");
     expect(noCache.stdout).toBe("Synthesized 16 stacks into cdktf.out/stacks in T s.\n");
