@@ -115,6 +115,8 @@ function measureSize(departments: number): Measure[] {
   if (layers) step(stage("construct", [config, join(dir, "construct.out")]));
   // The first synthesis finds an empty cache: every stack is built (and cached).
   step(synth("synth"));
+  // As a user validates after a synthesis: with the files it parsed kept, none is parsed again.
+  step(cli("validate-cached", ["validate", "--config", config]));
   step(synth("synth-unchanged"));
   // Edits as users make them, each followed by a plain `govcloud synth`.
   const departmentFile = (name: string) => join(config, "departments", `${name}.yaml`);
@@ -201,7 +203,11 @@ const targets = [
   { target: `cold govcloud synth under 60 s at ${largest}`, value: `${seconds(synthLarge?.wallMs)} s on ${synthLarge?.workers} workers`, met: (synthLarge?.wallMs ?? Infinity) < 60_000 },
   { target: `cold govcloud synth peak memory under 2 GB at ${largest}`, value: `${peakSynth.toFixed(0)} MiB`, met: peakSynth * 2 ** 20 < 2e9 },
   { target: `audit under the synthesis time at ${largest}`, value: `${seconds(find("audit", largest)?.wallMs)} s vs ${seconds(synthLarge?.wallMs)} s`, met: ratio(find("audit", largest), synthLarge) < 1 },
-  { target: `validation under 5 s at ${largest}`, value: `${seconds(find("validate", largest)?.wallMs)} s wall (${seconds(find("validate", largest)?.workMs)} s of work)`, met: (find("validate", largest)?.wallMs ?? Infinity) < 5000 },
+  {
+    target: `validation under 5 s at ${largest}, parsing every file`,
+    value: `${seconds(find("validate", largest)?.wallMs)} s wall (${seconds(find("validate", largest)?.workMs)} s of work); govcloud validate after a synthesis: ${seconds(find("validate-cached", largest)?.wallMs)} s`,
+    met: (find("validate", largest)?.wallMs ?? Infinity) < 5000,
+  },
   editTarget("synth-edit-department", "one-department edit"),
   editTarget("synth-edit-sharing", "sharing-agreement edit"),
   editTarget("synth-edit-platform", "platform.yaml edit (admins)"),
