@@ -5,7 +5,7 @@ import { rulePackGate } from "../../audit/mlps/synthesis-check";
 import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { UsageError, withArtifact, type CommandContext } from "../command-context";
-import { declarationParses, validateDeclaration } from "./validate";
+import { declarationParses, PARSING_EVERY_FILE, validateDeclaration } from "./validate";
 import { progressLine } from "../progress-line";
 
 /** `govcloud synth`: validate, then synthesize; the previous output is replaced only on success. */
@@ -13,7 +13,7 @@ export function runSynth(context: CommandContext): number {
   const { options, io } = context;
   const started = Date.now();
   const parsed = options["no-cache"] ? undefined : declarationParses();
-  const model = validateDeclaration(context, parsed);
+  const model = validateDeclaration(context, parsed ?? PARSING_EVERY_FILE);
   if (!model) return 1;
   const departments = options.department;
   for (const name of departments ?? []) {

@@ -12,17 +12,21 @@ const DECLARATION_PARSER = join(PROJECT_ROOT, "config", "declaration", "source-d
 
 /**
  * What earlier syntheses parsed of the declaration files, kept in the synthesis cache of the
- * working directory for this parser code. Only `govcloud synth` saves it, after a success.
+ * working directory for this parser code. Every command that reads the declaration recalls from
+ * it; only `govcloud synth` saves it, after a success.
  */
 export function declarationParses(): DeclarationParseCache {
   return DeclarationParseCache.open(join(process.cwd(), STACK_CACHE_FOLDER, ".declarations"), codeFingerprint(DECLARATION_PARSER, PROJECT_ROOT));
 }
 
+/** Parses every file: what `--no-cache` asks for. */
+export const PARSING_EVERY_FILE: ParsedValues = { recall: () => undefined, remember: () => {} };
+
 /**
  * Reads and checks the declaration, printing every problem; the model when there are no errors.
- * Files parsed before (`parsed`) are not parsed again.
+ * Files parsed before (`parsed`, by default what syntheses kept) are not parsed again.
  */
-export function validateDeclaration({ options, io }: CommandContext, parsed?: ParsedValues): PlatformModel | undefined {
+export function validateDeclaration({ options, io }: CommandContext, parsed: ParsedValues = declarationParses()): PlatformModel | undefined {
   const { model, problems } = readPlatform(resolve(options.config), undefined, { today: options.today, parsed });
   printProblems(problems, io.err);
   return model;
@@ -36,7 +40,7 @@ export function printProblems(problems: readonly PositionedProblem[], print: (te
 
 export function runValidate(context: CommandContext): number {
   // Reads what synthesis parsed, writes nothing: checking a declaration leaves the disk as it was.
-  const model = validateDeclaration(context, declarationParses());
+  const model = validateDeclaration(context);
   if (!model) return 1;
   const environments = model.departments.flatMap((d) => d.environments);
   const services = environments.reduce((n, e) => n + e.services.length, 0);
