@@ -50,16 +50,23 @@ export interface OutputReading {
 export function readOutputStacks(
   candidate: string,
   previous: string | undefined,
-  stacks: ReadonlyArray<{ readonly name: string; readonly statefulEntries: readonly StatefulLockEntry[] }>,
+  stacks: ReadonlyArray<{
+    readonly name: string;
+    readonly statefulEntries: readonly StatefulLockEntry[];
+    /** sha256 of its candidate `cdk.tf.json`, when the synthesis verified it already (a stack copied from the cache). */
+    readonly documentDigest?: string;
+  }>,
   lock: StatefulLock,
   { store, check }: OutputReading = {},
 ): Map<string, OutputStack> {
   const read = new Map<string, OutputStack>();
-  for (const { name, statefulEntries } of stacks) {
-    const bytes = readFileSync(join(candidate, "stacks", name, "cdk.tf.json"));
+  for (const { name, statefulEntries, documentDigest: verified } of stacks) {
+    // A stack whose digest is known and whose previous copy has it too need not be read at all.
+    let candidateBytes: Buffer | undefined;
+    const bytes = () => (candidateBytes ??= readFileSync(join(candidate, "stacks", name, "cdk.tf.json")));
     const before = previous !== undefined ? readIfPresent(join(previous, "stacks", name, "cdk.tf.json")) : undefined;
-    const unchanged = before !== undefined && before.equals(bytes);
-    const digest = store ? documentDigest(bytes) : undefined;
+    const unchanged = before !== undefined && (verified !== undefined ? documentDigest(before) === verified : before.equals(bytes()));
+    const digest = store ? (verified ?? documentDigest(bytes())) : undefined;
     // The projection previews exactly as the document does only where no attribute is compared.
     const kept = store && digest && (before === undefined || unchanged) ? store.read(name, digest) : undefined;
     let derived: DerivedStack;
@@ -68,7 +75,7 @@ export function readOutputStacks(
       derived = kept;
       preview = previewStack(lock, name, kept.projection, unchanged ? kept.projection : undefined);
     } else {
-      const document = JSON.parse(bytes.toString("utf8")) as StackDocument;
+      const document = JSON.parse(bytes().toString("utf8")) as StackDocument;
       const earlier = before === undefined ? undefined : unchanged ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
       preview = previewStack(lock, name, document, earlier);
       derived = { inventory: stackInventory(name, document), projection: previewProjection(document), ...(check ? { checked: check.derive(name, document) } : {}) };

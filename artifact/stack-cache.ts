@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { StackPlan, StackRecord } from "../stacks/govcloud-app";
 import { isRunning } from "./process-liveness";
 import { readsStillHold, type ReadTree } from "./read-tracking";
@@ -11,6 +11,8 @@ import type { BuiltStack, StackManifestEntry } from "./stack-builder";
 export const STACK_CACHE_FOLDER = ".govcloud-cache";
 
 const ENTRY_FORMAT = 1;
+/** The file of a stack folder that Terraform reads; its digest is handed on with the reused stack. */
+const STACK_DOCUMENT = "cdk.tf.json";
 
 /** One synthesized stack, with what it was built from. */
 interface StackCacheEntry {
@@ -31,6 +33,8 @@ export interface ReusedStack {
   readonly name: string;
   readonly manifest: StackManifestEntry;
   readonly record: StackRecord;
+  /** sha256 of the `cdk.tf.json` copied, verified as it was copied. */
+  readonly documentDigest: string;
 }
 
 /** Creates the cache folder with a `.gitignore` of its own, so that no clone commits it. */
@@ -65,16 +69,11 @@ export class StackCache {
   reuse(plan: StackPlan, into: string): ReusedStack | undefined {
     const entry = this.entry(plan.name);
     if (!entry || entry.code !== this.code || !readsStillHold(entry.reads, plan.inputs as unknown as Record<string, unknown>)) return undefined;
-    const source = join(this.folder, plan.name, "stack");
-    const target = join(into, "stacks", plan.name);
-    cpSync(source, target, { recursive: true });
-    if (!sameFiles(target, entry.files)) {
-      rmSync(target, { recursive: true, force: true });
-      return undefined;
-    }
+    const documentDigest = entry.files[STACK_DOCUMENT];
+    if (documentDigest === undefined || !copyVerified(join(this.folder, plan.name, "stack"), join(into, "stacks", plan.name), entry.files)) return undefined;
     // The stacks it follows are the plan's, not the stack's reads: a platform stack reads nothing
     // of how its cluster is provisioned, yet follows the clusters stack only while Cluster API creates it.
-    return { name: entry.name, manifest: { ...entry.manifest, dependencies: [...plan.dependsOn] }, record: entry.record };
+    return { name: entry.name, manifest: { ...entry.manifest, dependencies: [...plan.dependsOn] }, record: entry.record, documentDigest };
   }
 
   /**
@@ -142,8 +141,27 @@ function fileDigests(folder: string): Record<string, string> {
   return digests;
 }
 
-function sameFiles(folder: string, expected: Record<string, string>): boolean {
-  const actual = fileDigests(folder);
-  const names = Object.keys(expected);
-  return names.length === Object.keys(actual).length && names.every((name) => actual[name] === expected[name]);
+/**
+ * Copies the stack's files, by path, into `target`, only when every one still has the digest it
+ * was stored with: a damaged or missing file is a miss, and nothing is written. Each file is read
+ * once, for its digest and its copy (a recursive copy, then reading the copy back to hash it,
+ * was a second of a one-department edit at province scale, most of it in stat calls).
+ */
+function copyVerified(source: string, target: string, files: Record<string, string>): boolean {
+  const verified: Array<[string, Buffer]> = [];
+  for (const [path, digest] of Object.entries(files)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(source, path));
+    } catch {
+      return false;
+    }
+    if (createHash("sha256").update(bytes).digest("hex") !== digest) return false;
+    verified.push([path, bytes]);
+  }
+  for (const [path, bytes] of verified) {
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    writeFileSync(join(target, path), bytes);
+  }
+  return true;
 }

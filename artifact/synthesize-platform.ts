@@ -166,7 +166,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const output = readOutputStacks(
       staging,
       previous,
-      results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries })),
+      results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries, documentDigest: reused.get(r.name)?.documentDigest })),
       model.statefulLock,
       { store, check: perStack },
     );

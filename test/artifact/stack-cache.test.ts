@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildStacks } from "../../artifact/stack-builder";
@@ -25,6 +26,37 @@ describe("the stack cache", () => {
       expect(provisioned?.manifest.dependencies).toEqual(["clusters-shared"]);
       const registered = cache.reuse(plan, join(where, "second"));
       expect(registered?.manifest.dependencies).toEqual([]);
+    } finally {
+      rmSync(where, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("copies a stack only while every file it kept has its digest, and hands on the document's", () => {
+    const root = materialize();
+    const where = mkdtempSync(join(tmpdir(), "govcloud-cache-"));
+    try {
+      const model = readPlatformOrThrow(join(root, "config"));
+      const plan = planStacks(model, { outdir: join(root, "cdktf.out"), projectRoot: root }).find((p) => p.name === "dept-health")!;
+      const cache = new StackCache(join(where, "cache"), "code");
+      withPlainStackTraces(() => buildStacks([plan], join(where, "built"), { cache }));
+      const built = readFileSync(join(where, "built", "stacks", "dept-health", "cdk.tf.json"));
+
+      const intact = cache.reuse(plan, join(where, "intact"));
+      const copied = readFileSync(join(where, "intact", "stacks", "dept-health", "cdk.tf.json"));
+      expect(copied.equals(built)).toBe(true);
+      expect(intact?.documentDigest).toBe(createHash("sha256").update(built).digest("hex"));
+
+      const kept = join(where, "cache", "dept-health", "stack", "cdk.tf.json");
+      const damaged = Buffer.from(built);
+      damaged[Math.floor(damaged.length / 2)] ^= 1;
+      writeFileSync(kept, damaged);
+      expect(cache.reuse(plan, join(where, "damaged"))).toBeUndefined();
+      expect(existsSync(join(where, "damaged", "stacks", "dept-health"))).toBe(false);
+
+      unlinkSync(kept);
+      expect(cache.reuse(plan, join(where, "missing"))).toBeUndefined();
+      expect(existsSync(join(where, "missing", "stacks", "dept-health"))).toBe(false);
     } finally {
       rmSync(where, { recursive: true, force: true });
       rmSync(root, { recursive: true, force: true });
