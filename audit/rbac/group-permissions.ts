@@ -63,20 +63,21 @@ export function groupPermissions(graph: RbacGraph, group: string): GroupPermissi
     }
     permissions.push(...rowsOf(binding, role, scope, `Group ${via.name}`));
   }
-  permissions.sort(comparePermissions);
-  return { group, permissions, unresolved };
+  return { group, permissions: inPermissionOrder(permissions), unresolved };
 }
 
 function rowsOf(binding: RbacBinding, role: RbacRole, scope: string, via: string): Permission[] {
   const rows: Permission[] = [];
   for (const rule of role.rules) {
+    const verbs = [...rule.verbs].sort();
+    const resourceNames = [...rule.resourceNames].sort();
     const row = (apiGroup: string, resource: string, nonResource: boolean): Permission => ({
       cluster: binding.cluster,
       scope,
       apiGroup,
       resource,
-      verbs: [...rule.verbs].sort(),
-      resourceNames: [...rule.resourceNames].sort(),
+      verbs,
+      resourceNames,
       nonResource,
       binding: binding.ref,
       role: rule.source,
@@ -90,12 +91,17 @@ function rowsOf(binding: RbacBinding, role: RbacRole, scope: string, via: string
   return rows;
 }
 
-function comparePermissions(a: Permission, b: Permission): number {
-  const keys = (p: Permission) => [p.cluster, p.scope === CLUSTER_WIDE ? "" : p.scope, p.apiGroup, p.resource, p.binding, String(p.rule).padStart(4, "0")];
-  const ka = keys(a);
-  const kb = keys(b);
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-  return 0;
+/**
+ * Sorted by cluster, scope (cluster-wide first), apiGroup, resource, binding and rule. Each row's
+ * key is made once, not at every comparison: a province's groups hold tens of thousands of rows.
+ */
+function inPermissionOrder(permissions: readonly Permission[]): Permission[] {
+  const keyed = permissions.map((p) => ({ p, key: [p.cluster, p.scope === CLUSTER_WIDE ? "" : p.scope, p.apiGroup, p.resource, p.binding, String(p.rule).padStart(4, "0")] }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i] < b.key[i] ? -1 : 1;
+    return 0;
+  });
+  return keyed.map(({ p }) => p);
 }
 
 /** Whether a rule or row uses `*` in its groups, resources or verbs, and where. */
