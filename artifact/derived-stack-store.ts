@@ -2,29 +2,17 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { carriedExactlyByJson } from "../config/declaration/carried-by-json";
-import type { StackDocument } from "./plan-preview/plan-preview";
-import type { InventoryObject } from "./stack-inventory";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SUFFIX = ".json";
 
-/** What a synthesis derives of one stack's `cdk.tf.json` besides its preview against a changed previous version. */
-export interface DerivedStack {
-  /** Every object, as Terraform will hold it. */
-  readonly inventory: InventoryObject[];
-  /** The document cut down to what its preview against itself and the record read (`previewProjection`). */
-  readonly projection: StackDocument;
-  /** What the candidate check derived of the document, when there is a check. */
-  readonly checked?: unknown;
-}
-
-interface StoredDerivation {
+interface StoredDerivation<T> {
   readonly format: typeof FORMAT;
   readonly code: string;
   readonly stack: string;
   /** sha256 of the `cdk.tf.json` it was derived from. */
   readonly digest: string;
-  readonly derived: DerivedStack;
+  readonly derived: T;
 }
 
 /** The digest a derivation is kept under: sha256 of the stack's `cdk.tf.json` bytes. */
@@ -34,7 +22,9 @@ export function documentDigest(bytes: Buffer): string {
 
 /**
  * What earlier syntheses derived of each stack, kept by the bytes of its `cdk.tf.json` and the
- * code that derived it, one file per stack. A province's unchanged stacks are a thousand
+ * code that derived it, one file per stack. Each deriving party keeps its own store (the output
+ * reading its inventory and preview projection, the candidate check its conversion), so that each
+ * parses only what it needs, on whichever thread it runs. A province's unchanged stacks are a thousand
  * documents of hundreds of kilobytes: parsing, converting and inventorying each again was most
  * of a one-department edit. A derivation is handed back only for the same bytes and the same
  * code; a missing, damaged or foreign file is a miss, and a failed write leaves the stack
@@ -42,16 +32,16 @@ export function documentDigest(bytes: Buffer): string {
  * from JSON are what the checks run fastest on (`node:v8` deserialization, which would carry
  * more, made the rule pack a third slower on the objects it built).
  */
-export class DerivedStackStore {
+export class DerivedStackStore<T> {
   constructor(
     readonly folder: string,
     /** Identifies the code that derives: the synthesis's own and its check's. */
     readonly code: string,
   ) {}
 
-  read(stack: string, digest: string): DerivedStack | undefined {
+  read(stack: string, digest: string): T | undefined {
     try {
-      const stored = JSON.parse(readFileSync(this.file(stack), "utf8")) as StoredDerivation;
+      const stored = JSON.parse(readFileSync(this.file(stack), "utf8")) as StoredDerivation<T>;
       const matches = stored.format === FORMAT && stored.code === this.code && stored.stack === stack && stored.digest === digest;
       return matches ? stored.derived : undefined;
     } catch {
@@ -60,12 +50,12 @@ export class DerivedStackStore {
   }
 
   /** Keeps `derived` unless JSON cannot carry it exactly (then the stack is derived again next time). */
-  write(stack: string, digest: string, derived: DerivedStack): void {
+  write(stack: string, digest: string, derived: T): void {
     if (!carriedExactlyByJson(derived)) return;
     const temporary = join(this.folder, `.tmp-${process.pid}-${stack}`);
     try {
       mkdirSync(this.folder, { recursive: true });
-      const stored: StoredDerivation = { format: FORMAT, code: this.code, stack, digest, derived };
+      const stored: StoredDerivation<T> = { format: FORMAT, code: this.code, stack, digest, derived };
       writeFileSync(temporary, JSON.stringify(stored));
       renameSync(temporary, this.file(stack));
     } catch {
@@ -73,22 +63,27 @@ export class DerivedStackStore {
     }
   }
 
-  /** Removes the derivations of stacks the platform no longer has, and temporaries of killed runs. */
+  /** Removes the derivations of stacks the platform no longer has (see `keepDerivationsOf`). */
   keepOnly(stacks: Iterable<string>): void {
-    const kept = new Set([...stacks].map((stack) => `${stack}${SUFFIX}`));
-    let names: string[];
-    try {
-      names = readdirSync(this.folder);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const ours = name.startsWith(`.tmp-${process.pid}-`);
-      if (!kept.has(name) && !ours) rmSync(join(this.folder, name), { force: true });
-    }
+    keepDerivationsOf(this.folder, stacks);
   }
 
   private file(stack: string): string {
     return join(this.folder, `${stack}${SUFFIX}`);
+  }
+}
+
+/** Removes from a store's folder the derivations of stacks not in `stacks`, and temporaries of killed runs. */
+export function keepDerivationsOf(folder: string, stacks: Iterable<string>): void {
+  const kept = new Set([...stacks].map((stack) => `${stack}${SUFFIX}`));
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const ours = name.startsWith(`.tmp-${process.pid}-`);
+    if (!kept.has(name) && !ours) rmSync(join(folder, name), { force: true });
   }
 }

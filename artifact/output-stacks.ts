@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StatefulLock, StatefulLockEntry } from "../config/declaration/stateful-lock";
-import { documentDigest, type DerivedStack, type DerivedStackStore } from "./derived-stack-store";
+import { documentDigest, type DerivedStackStore } from "./derived-stack-store";
 import { previewStack, type StackDocument } from "./plan-preview/plan-preview";
 import type { StackPlan } from "./plan-preview/plan-stack";
 import { previewProjection } from "./plan-preview/preview-projection";
@@ -27,16 +27,19 @@ export interface OutputStack {
   readonly fromStore: boolean;
 }
 
-/** What a check of the candidate takes of each stack (`CandidateCheck.perStack`). */
-export interface PerStackCheck {
-  readonly derive: (stack: string, document: unknown) => unknown;
-  readonly take: (stack: string, derived: unknown) => void;
+/** What the output reading derives of one stack's `cdk.tf.json` besides its preview against a changed previous version. */
+export interface DerivedStack {
+  /** Every object, as Terraform will hold it. */
+  readonly inventory: InventoryObject[];
+  /** The document cut down to what its preview against itself and the record read (`previewProjection`). */
+  readonly projection: StackDocument;
 }
 
 export interface OutputReading {
   /** Derivations of earlier syntheses, by the stack's bytes; what is derived here is kept in it. @default - every stack is parsed */
-  readonly store?: DerivedStackStore;
-  readonly check?: PerStackCheck;
+  readonly store?: DerivedStackStore<DerivedStack>;
+  /** Told each candidate document parsed (with its digest, when the store is used), before it is let go. */
+  readonly onParsed?: (stack: string, document: unknown, digest?: string) => void;
 }
 
 /**
@@ -44,8 +47,8 @@ export interface OutputReading {
  * for everything the synthesis takes from them: at province scale each reading of the output is
  * seconds, and holding it whole gigabytes, so one stack at a time is read and let go. A stack
  * whose bytes did not change is previewed against itself, and when the store holds what an
- * earlier synthesis derived of these bytes, it is not parsed at all. The check is handed what it
- * derived of each stack, from the store or from the parsed document.
+ * earlier synthesis derived of these bytes, it is not parsed at all. Each document parsed is
+ * offered to `onParsed` (the candidate check, when it runs in this thread).
  */
 export function readOutputStacks(
   candidate: string,
@@ -57,7 +60,7 @@ export function readOutputStacks(
     readonly documentDigest?: string;
   }>,
   lock: StatefulLock,
-  { store, check }: OutputReading = {},
+  { store, onParsed }: OutputReading = {},
 ): Map<string, OutputStack> {
   const read = new Map<string, OutputStack>();
   for (const { name, statefulEntries, documentDigest: verified } of stacks) {
@@ -78,10 +81,10 @@ export function readOutputStacks(
       const document = JSON.parse(bytes().toString("utf8")) as StackDocument;
       const earlier = before === undefined ? undefined : unchanged ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
       preview = previewStack(lock, name, document, earlier);
-      derived = { inventory: stackInventory(name, document), projection: previewProjection(document), ...(check ? { checked: check.derive(name, document) } : {}) };
+      derived = { inventory: stackInventory(name, document), projection: previewProjection(document) };
+      onParsed?.(name, document, digest);
       if (store && digest) store.write(name, digest, derived);
     }
-    check?.take(name, derived.checked);
     const resources = derived.projection.resource ?? {};
     read.set(name, {
       summary: { name, resources: Object.values(resources).reduce((n, group) => n + Object.keys(group).length, 0), namespaces: Object.keys(resources.kubernetes_namespace_v1 ?? {}).length },

@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { encodeModel } from "../config/model/model-transfer";
 import type { PlatformModel } from "../config/model/platform-model";
 import type { StateLocation } from "../stacks/state-backend";
 import type { BuildOptions, BuiltStack } from "./stack-builder";
+import { newWakeSignal, receiveUntil } from "./thread-messages";
 
 /** What a synthesis worker is started with (see `synthesis-worker.ts`). */
 export interface WorkerSetup {
@@ -14,7 +15,7 @@ export interface WorkerSetup {
   /** The stack cache the worker stores what it builds in (`BuildOptions.cache`), by folder and code fingerprint. */
   readonly cache?: { readonly folder: string; readonly code: string };
   readonly port: MessagePort;
-  /** Incremented by a worker after each message it sends, so the waiting thread wakes up. */
+  /** Woken by a worker after each message it sends (`postAndWake`). */
   readonly signal: SharedArrayBuffer;
 }
 
@@ -28,9 +29,6 @@ const STACKS_PER_WORKER = 24;
 export function defaultWorkers(stacks: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(stacks / STACKS_PER_WORKER)));
 }
-
-/** Nothing from any worker for this long means one died without a word (killed, out of memory). */
-const SILENCE_LIMIT_MS = 10 * 60 * 1000;
 
 /**
  * Builds the stacks named in `names` on `workers` worker threads, each with its own copy of the
@@ -47,8 +45,7 @@ export function buildStacksInParallel(
   into: string,
   options: BuildOptions & { readonly workers: number },
 ): BuiltStack[] {
-  const signal = new SharedArrayBuffer(4);
-  const counter = new Int32Array(signal);
+  const signal = newWakeSignal();
   const encoded = encodeModel(model);
   const pool = Array.from({ length: Math.min(options.workers, names.length) }, () => {
     const { port1, port2 } = new MessageChannel();
@@ -62,27 +59,19 @@ export function buildStacksInParallel(
   const queue = [...names];
   try {
     for (const { port } of pool) if (queue.length > 0) port.postMessage({ stack: queue.shift() });
-    let lastHeard = Date.now();
-    while (results.size < names.length) {
-      const seen = Atomics.load(counter, 0);
-      let heard = false;
-      for (const { port } of pool) {
-        for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
-          heard = true;
-          const report = message.message as WorkerMessage;
-          if ("failed" in report) throw new Error(report.failed);
-          options.onBuilt?.(report.built);
-          results.set(report.built.name, report.built);
-          if (queue.length > 0) port.postMessage({ stack: queue.shift() });
-        }
-      }
-      if (heard) {
-        lastHeard = Date.now();
-        continue;
-      }
-      if (Date.now() - lastHeard > SILENCE_LIMIT_MS) throw new Error(`no synthesis worker reported for ${SILENCE_LIMIT_MS / 60000} minutes; one of them stopped`);
-      Atomics.wait(counter, 0, seen, 1000);
-    }
+    receiveUntil(
+      pool.map(({ port }) => port),
+      signal,
+      (message, port) => {
+        const report = message as WorkerMessage;
+        if ("failed" in report) throw new Error(report.failed);
+        options.onBuilt?.(report.built);
+        results.set(report.built.name, report.built);
+        if (queue.length > 0) port.postMessage({ stack: queue.shift() });
+        return results.size === names.length ? true : undefined;
+      },
+      "synthesis worker",
+    );
   } finally {
     for (const { worker, port } of pool) {
       port.close();

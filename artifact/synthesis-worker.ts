@@ -5,15 +5,13 @@ import type { WorkerMessage, WorkerSetup } from "./parallel-build";
 import { buildStacks } from "./stack-builder";
 import { StackCache } from "./stack-cache";
 import { withPlainStackTraces } from "./synthesize-platform";
+import { postAndWake } from "./thread-messages";
 
 /** Builds the stacks it is handed, one at a time, and reports each (see `buildStacksInParallel`). */
 const setup = workerData as WorkerSetup;
-const counter = new Int32Array(setup.signal);
 
 function report(message: WorkerMessage): void {
-  setup.port.postMessage(message);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  postAndWake(setup.port, setup.signal, message);
 }
 
 try {

@@ -12,18 +12,22 @@ import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terrafor
 import { dataLossRefusals } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
-import { readOutputStacks, type PerStackCheck, type StackSummary } from "./output-stacks";
-import { DerivedStackStore } from "./derived-stack-store";
+import { readOutputStacks, type DerivedStack, type StackSummary } from "./output-stacks";
+import { DerivedStackStore, keepDerivationsOf } from "./derived-stack-store";
+import { startCandidateCheck, type CandidateCheck, type CandidateCheckRun } from "./candidate-check";
 
 export type { StackSummary } from "./output-stacks";
+export type { CandidateCheck } from "./candidate-check";
 
 /** The code that decides what a stack contains: everything it imports is in the cache's key. */
 const GOVCLOUD_APP_SOURCE = join(__dirname, "..", "stacks", "govcloud-app.ts");
 const PROJECT_CODE_ROOT = join(__dirname, "..");
 /** The code that derives what the synthesis keeps of each stack's bytes (`DerivedStackStore`). */
 const OUTPUT_STACKS_SOURCE = join(__dirname, "output-stacks.ts");
-/** Inside the stack cache: what was derived of each cached stack's bytes. */
+/** Inside the stack cache: what the output reading derived of each cached stack's bytes. */
 const DERIVED_FOLDER = ".derived";
+/** Inside the stack cache: what the candidate check derived of each stack's bytes. */
+const CHECKED_FOLDER = ".checked";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -35,6 +39,12 @@ export interface SynthesizeOptions {
   readonly departments?: readonly string[];
   /** Checks the complete candidate output before it replaces the previous one (the MLPS rule pack). @default - no check */
   readonly check?: CandidateCheck;
+  /**
+   * Whether the check runs on a helper thread (when it can: `CandidateCheck.onThread`), reading
+   * and checking the stacks while this thread reads them for the preview and the record; the
+   * verdict is the same. @default - on a helper once 100 stacks come from the cache
+   */
+  readonly checkOnHelper?: boolean;
   /**
    * The folder of the stack cache: stacks whose inputs and code are unchanged since they were
    * cached are copied from it instead of rebuilt, and the stacks built are kept in it.
@@ -48,27 +58,6 @@ export interface SynthesizeOptions {
   readonly workers?: number;
   /** Told how far the synthesis is: stacks done (built or reused) of the total. */
   readonly onProgress?: (progress: SynthesisProgress) => void;
-}
-
-/**
- * A check of the complete candidate output of one synthesis: its errors refuse the output. Make
- * one per synthesis: it may keep what it was handed until it is asked for its errors.
- */
-export interface CandidateCheck {
-  /**
-   * What the check takes of each stack of the candidate output, before `errors`, so it need not
-   * read the output again. `derive` is given a stack's parsed `cdk.tf.json` (not changed
-   * afterwards) and returns a plain value; the synthesis may keep it with the stack's bytes and,
-   * in a later synthesis of the same bytes by the same `code`, hand it to `take` without parsing
-   * the stack at all. Not every stack need be handed over (a synthesis of some departments
-   * reads those only). @default - the check reads every stack it needs from the candidate output
-   */
-  readonly perStack?: PerStackCheck & {
-    /** Identifies the code of `derive` (a `codeFingerprint`): what other code derived is not handed back. */
-    readonly code: string;
-  };
-  /** The errors that refuse the candidate output in `candidateOutdir`. */
-  readonly errors: (candidateOutdir: string) => readonly string[];
 }
 
 export interface SynthesisProgress {
@@ -122,6 +111,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     throw new SynthesisRefusedError([`no earlier output in ${outdir}: a synthesis of some departments adds to a full one; run govcloud synth without --department first`]);
   }
   mkdirSync(dirname(outdir), { recursive: true });
+  let checkRun: CandidateCheckRun | undefined;
   try {
     // A department-only synthesis still stages a complete output (the previous one with those
     // stacks replaced), so the check sees the whole platform and the swap stays one rename.
@@ -129,6 +119,9 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     else mkdirSync(join(staging, "stacks"), { recursive: true });
     const plans = planStacks(model, { outdir, projectRoot: options.projectRoot, departments: options.departments });
     const cache = options.cacheDir && !onlySome ? new StackCache(options.cacheDir, codeFingerprint(GOVCLOUD_APP_SOURCE, PROJECT_CODE_ROOT)) : undefined;
+    // Started before the cache is read: once enough stacks come from it, a helper thread loads its code while the rest is read.
+    const checkFolder = cache && join(cache.folder, CHECKED_FOLDER);
+    checkRun = options.check && startCandidateCheck(options.check, staging, { store: checkFolder ? { folder: checkFolder } : undefined, helper: options.checkOnHelper });
     let done = 0;
     const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
     const reused = new Map<string, ReusedStack>();
@@ -137,6 +130,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
       const hit = cache?.reuse(plan, staging);
       if (!hit) continue;
       reused.set(plan.name, hit);
+      checkRun?.stackReady(plan.name, hit.documentDigest);
       done += 1;
       tell(reused.size);
     }
@@ -155,26 +149,28 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
         ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, toBuild.map((p) => p.name), staging, { ...build, workers })
         : withPlainStackTraces(() => buildStacks(toBuild, staging, build));
     const built = new Map(builtStacks.map((stack) => [stack.name, stack]));
+    for (const name of built.keys()) checkRun?.stackReady(name);
     const results = plans.map((plan) => (built.get(plan.name) ?? reused.get(plan.name))!);
     writeManifest(staging, onlySome ? [...previousManifestEntries(staging), ...results] : results);
+    checkRun?.candidateComplete();
     // Nothing Terraform would plan as the loss of data gets past here: compared with the record
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
     const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
     // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
-    const perStack = options.check?.perStack;
-    const store = cache ? new DerivedStackStore(join(cache.folder, DERIVED_FOLDER), `${codeFingerprint(OUTPUT_STACKS_SOURCE, PROJECT_CODE_ROOT)} ${perStack?.code ?? "no check"}`) : undefined;
+    const store = cache ? new DerivedStackStore<DerivedStack>(join(cache.folder, DERIVED_FOLDER), codeFingerprint(OUTPUT_STACKS_SOURCE, PROJECT_CODE_ROOT)) : undefined;
     const output = readOutputStacks(
       staging,
       previous,
       results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries, documentDigest: reused.get(r.name)?.documentDigest })),
       model.statefulLock,
-      { store, check: perStack },
+      { store, onParsed: checkRun && ((stack, document, digest) => checkRun!.documentParsed(stack, document, digest)) },
     );
     store?.keepOnly(output.keys());
     // In name order, as the preview and the summary list them.
     const stacks = [...output.values()].sort((a, b) => (a.summary.name < b.summary.name ? -1 : a.summary.name > b.summary.name ? 1 : 0));
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
-    const errors = [...dataLossRefusals(stacks.map((s) => s.preview), deleting), ...(options.check?.errors(staging) ?? [])];
+    const errors = [...dataLossRefusals(stacks.map((s) => s.preview), deleting), ...(checkRun?.errors() ?? [])];
+    if (checkFolder) keepDerivationsOf(checkFolder, output.keys());
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
@@ -189,6 +185,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
       unparsed: stacks.filter((s) => s.fromStore).length,
     };
   } finally {
+    checkRun?.close();
     cleanUp();
   }
 }

@@ -2,8 +2,9 @@ import { join } from "node:path";
 import { codeFingerprint } from "../../artifact/code-fingerprint";
 import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
-import type { CandidateCheck } from "../../artifact/synthesize-platform";
-import { convertStackDocument, readArtifact, type ConvertedStack } from "../export";
+import type { CandidateCheck, CheckFactory } from "../../artifact/candidate-check";
+import { decodeModel, encodeModel } from "../../config/model/model-transfer";
+import { ArtifactReadError, convertStackDocument, readArtifact, type ArtifactProblem, type ConvertedStack } from "../export";
 import { runChecks } from "../run-audit";
 import { departmentStackName, isClustersStack, isPlatformStack } from "../../config/model/stack-names";
 
@@ -16,6 +17,7 @@ import { departmentStackName, isClustersStack, isPlatformStack } from "../../con
  * to them. Every rule is per target or per cluster, so the others' verdicts cannot change; they
  * were checked when they were last synthesized. Expired waivers still refuse, wherever they are.
  * The stacks the synthesis hands over converted are not read again; one gate checks one synthesis.
+ * A large synthesis runs the gate on a helper thread, made there by `rulePackGateOnHelper`.
  */
 export function rulePackGate(
   model: PlatformModel,
@@ -45,8 +47,27 @@ export function rulePackGate(
       warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
       return mlps.errors;
     },
+    onThread: {
+      module: __filename,
+      factory: "rulePackGateOnHelper",
+      setup: (): GateSetup => ({ model: encodeModel(model), today, departments }),
+      warn,
+      revive: (failure) => (failure.name === "ArtifactReadError" ? new ArtifactReadError(failure.fields.problems as ArtifactProblem[]) : undefined),
+    },
   };
 }
+
+interface GateSetup {
+  readonly model: unknown;
+  readonly today: IsoDate;
+  readonly departments?: readonly string[];
+}
+
+/** The gate `rulePackGate` describes, made on a helper thread from what it sent there. */
+export const rulePackGateOnHelper: CheckFactory = (setup, warn) => {
+  const { model, today, departments } = setup as GateSetup;
+  return rulePackGate(decodeModel(model), today, warn, departments);
+};
 
 /** The conversion a synthesis may keep with each stack's bytes is as good as the code that converted it. */
 let conversionFingerprint: string | undefined;

@@ -1,17 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DerivedStackStore, documentDigest, type DerivedStack } from "../../artifact/derived-stack-store";
+import { DerivedStackStore, documentDigest } from "../../artifact/derived-stack-store";
+import type { DerivedStack } from "../../artifact/output-stacks";
 
 const derived: DerivedStack = {
   inventory: [{ address: "kubernetes_namespace_v1.ns", cluster: "shared-hz", namespace: "health-prod" }],
   projection: { resource: { kubernetes_namespace_v1: { ns: { provider: "kubernetes.shared-hz", lifecycle: { prevent_destroy: true } } } } },
-  checked: { name: "dept-health", resources: [], problems: [], outputs: {} },
 };
 const digest = documentDigest(Buffer.from('{"resource":{}}'));
 
-function store(code = "code-1"): DerivedStackStore {
-  return new DerivedStackStore(join(mkdtempSync(join(tmpdir(), "derived-")), ".derived"), code);
+function store(code = "code-1"): DerivedStackStore<unknown> {
+  return new DerivedStackStore<unknown>(join(mkdtempSync(join(tmpdir(), "derived-")), ".derived"), code);
 }
 
 describe("the store of what syntheses derived of each stack", () => {
@@ -39,9 +39,9 @@ describe("the store of what syntheses derived of each stack", () => {
   it("keeps nothing JSON would not carry back exactly", () => {
     const kept = store();
     const inexact: unknown[] = [undefined, Number.NaN, Infinity, -0, new Date(0), Object.create(null), JSON.parse('{"__proto__":1}'), [1, , 3]]; // eslint-disable-line no-sparse-arrays
-    inexact.forEach((value, i) => kept.write(`dept-${i}`, digest, { ...derived, checked: { nested: [{ value }] } }));
+    inexact.forEach((value, i) => kept.write(`dept-${i}`, digest, { ...derived, nested: [{ value }] }));
     expect(inexact.map((_, i) => kept.read(`dept-${i}`, digest))).toEqual(inexact.map(() => undefined));
-    kept.write("dept-plain", digest, { ...derived, checked: { nested: [{ value: null, n: 1.5, s: "é", t: true }] } });
+    kept.write("dept-plain", digest, { ...derived, nested: [{ value: null, n: 1.5, s: "é", t: true }] });
     expect(kept.read("dept-plain", digest)).toBeDefined();
   });
 

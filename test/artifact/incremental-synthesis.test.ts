@@ -139,6 +139,9 @@ function synthesize(project: string, cached: boolean): Outcome {
       projectRoot: project,
       configDir: config,
       check: rulePackGate(model, TODAY, (w) => warnings.push(...w)),
+      // The incremental synthesis gates on a helper thread, the cold one in this thread, as a
+      // province and a small platform do: their verdicts must agree too.
+      checkOnHelper: cached,
       cacheDir: cached ? join(project, ".govcloud-cache") : undefined,
     });
   } catch (e) {

@@ -1,0 +1,3 @@
+// A candidate check's helper thread: the sources are TypeScript, loaded through tsx as the CLI loads them.
+require("tsx/cjs/api").register();
+require("./candidate-check-worker.ts");

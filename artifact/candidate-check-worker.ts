@@ -1,0 +1,45 @@
+import { workerData } from "node:worker_threads";
+import { checkInThisThread, type CandidateCheckRun, type CheckFactory, type CheckFailure, type CheckWorkerMessage, type CheckWorkerRequest, type CheckWorkerSetup } from "./candidate-check";
+import { postAndWake } from "./thread-messages";
+
+/** Makes the check from its recipe and runs it on the stacks it is handed (see `startCandidateCheck`). */
+const setup = workerData as CheckWorkerSetup;
+
+function report(message: CheckWorkerMessage): void {
+  postAndWake(setup.port, setup.signal, message);
+}
+
+function failure(e: unknown): CheckFailure {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) {
+    try {
+      fields[key] = structuredClone(value);
+    } catch {
+      // a field that cannot cross threads is left out; the message and stack still say what happened
+    }
+  }
+  return { name: error.name, message: error.message, stack: error.stack ?? error.message, fields };
+}
+
+let run: CandidateCheckRun | undefined;
+// The first failure is the one reported: after it the check has no verdict to give.
+let failed: CheckFailure | undefined;
+try {
+  const factory = (require(setup.module) as Record<string, CheckFactory>)[setup.factory];
+  if (typeof factory !== "function") throw new Error(`${setup.module} exports no check factory ${setup.factory}`);
+  run = checkInThisThread(factory(setup.setup, (warnings) => report({ warnings })), setup.candidate, setup.store);
+} catch (e) {
+  failed = failure(e);
+}
+setup.port.on("message", (request: CheckWorkerRequest) => {
+  if (failed === undefined) {
+    try {
+      if ("ready" in request) run!.stackReady(request.ready, request.digest);
+      else report({ errors: run!.errors() });
+    } catch (e) {
+      failed = failure(e);
+    }
+  }
+  if (failed !== undefined && "complete" in request) report({ failed });
+});

@@ -1,0 +1,96 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
+import { documentDigest } from "../../artifact/derived-stack-store";
+import { rulePackGate } from "../../audit/mlps/synthesis-check";
+import { ArtifactReadError } from "../../audit/export";
+import { EXAMPLE_TODAY, synthesizeExample } from "../stacks/example-artifact";
+
+const example = synthesizeExample();
+const stackNames = readdirSync(join(example.outdir, "stacks")).sort();
+const documentOf = (stack: string) => join(example.outdir, "stacks", stack, "cdk.tf.json");
+
+/** The rule pack gate run over the example's output as a synthesis runs it: every stack handed over, then the verdict. */
+function verdict(helper: boolean, store?: CheckStoreLocation, digests: ReadonlyMap<string, string> = new Map()) {
+  const warnings: string[] = [];
+  const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper, store });
+  try {
+    for (const stack of stackNames) run.stackReady(stack, digests.get(stack));
+    run.candidateComplete();
+    return { errors: run.errors(), warnings };
+  } finally {
+    run.close();
+  }
+}
+
+describe("the candidate check as a synthesis runs it", () => {
+  const inThisThread = verdict(false);
+
+  it("gives on a helper thread the errors and warnings it gives in this thread", () => {
+    expect(inThisThread.warnings.length).toBeGreaterThan(0);
+    expect(verdict(true)).toEqual(inThisThread);
+  });
+
+  it("takes what it derived of a stack from its store by the stack's bytes, on either thread", () => {
+    const store = { folder: join(mkdtempSync(join(tmpdir(), "checked-")), ".checked") };
+    expect(verdict(true, store)).toEqual(inThisThread);
+    expect(readdirSync(store.folder).sort()).toEqual(stackNames.map((stack) => `${stack}.json`));
+    // Handed the digest the synthesis verified, a kept derivation is used without the stack's file being read.
+    const digests = new Map(stackNames.map((stack) => [stack, documentDigest(readFileSync(documentOf(stack)))]));
+    const stack = stackNames.find((name) => name.startsWith("dept-"))!;
+    const original = readFileSync(documentOf(stack));
+    writeFileSync(documentOf(stack), "not json");
+    try {
+      expect(verdict(false, store, digests)).toEqual(inThisThread);
+      expect(verdict(true, store, digests)).toEqual(inThisThread);
+      // Without the digest, the file is read, hashed and found not kept: parsed, it fails.
+      expect(() => verdict(true, store)).toThrow(SyntaxError.name);
+    } finally {
+      writeFileSync(documentOf(stack), original);
+    }
+  });
+
+  it("derives in this thread from the documents the synthesis parsed, without reading them again", () => {
+    const warnings: string[] = [];
+    const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper: false });
+    const originals = new Map(stackNames.map((stack) => [stack, readFileSync(documentOf(stack))]));
+    try {
+      for (const stack of stackNames) run.stackReady(stack);
+      for (const [stack, bytes] of originals) {
+        run.documentParsed(stack, JSON.parse(bytes.toString("utf8")));
+        writeFileSync(documentOf(stack), "not json");
+      }
+      run.candidateComplete();
+      expect({ errors: run.errors(), warnings }).toEqual(inThisThread);
+    } finally {
+      for (const [stack, bytes] of originals) writeFileSync(documentOf(stack), bytes);
+    }
+  });
+
+  it("throws here the error the check threw on its helper, as the same kind of error", () => {
+    const stack = stackNames.find((name) => name.startsWith("dept-"))!;
+    const original = readFileSync(documentOf(stack));
+    const broken = JSON.parse(original.toString("utf8"));
+    broken.resource.kubernetes_unheard_of_v1 = { thing: { provider: "kubernetes.shared-hz" } };
+    writeFileSync(documentOf(stack), JSON.stringify(broken));
+    try {
+      const failure = (helper: boolean) => {
+        try {
+          verdict(helper);
+        } catch (e) {
+          return e;
+        }
+        throw new Error("the check did not fail");
+      };
+      const here = failure(false);
+      const there = failure(true);
+      expect(here).toBeInstanceOf(ArtifactReadError);
+      expect(there).toBeInstanceOf(ArtifactReadError);
+      expect((there as Error).message).toBe((here as Error).message);
+      expect((there as Error).message).toContain("resource type kubernetes_unheard_of_v1 has no conversion to a Kubernetes object");
+    } finally {
+      writeFileSync(documentOf(stack), original);
+    }
+  });
+});
