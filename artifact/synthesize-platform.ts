@@ -42,7 +42,7 @@ export interface SynthesizeOptions {
   /**
    * Whether the check runs on a helper thread (when it can: `CandidateCheck.onThread`), reading
    * and checking the stacks while this thread reads them for the preview and the record; the
-   * verdict is the same. @default - on a helper once 100 stacks come from the cache
+   * verdict is the same. @default - on a helper once 400 stacks come from the cache
    */
   readonly checkOnHelper?: boolean;
   /**
