@@ -200,12 +200,18 @@ function checkOnHelperThread(recipe: CheckRecipe, candidate: string, store?: Che
   const worker = new Worker(join(__dirname, "candidate-check-worker-entry.js"), { workerData: setup, transferList: [port2] });
   worker.unref();
   const request = (message: CheckWorkerRequest) => port1.postMessage(message);
+  let completed = false;
+  const complete = () => {
+    if (!completed) request({ complete: true });
+    completed = true;
+  };
   return {
     stackReady: (stack, digest) => request({ ready: stack, digest }),
     // The helper reads each document itself: it is parsed on that thread, and held in that heap.
     documentParsed: () => {},
-    candidateComplete: () => request({ complete: true }),
+    candidateComplete: complete,
     errors() {
+      complete();
       return receiveUntil(
         [port1],
         signal,

@@ -32,6 +32,17 @@ describe("the candidate check as a synthesis runs it", () => {
     expect(verdict(true)).toEqual(inThisThread);
   });
 
+  it("gives its verdict when asked for it without being told the candidate is complete", () => {
+    const warnings: string[] = [];
+    const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper: true });
+    try {
+      for (const stack of stackNames) run.stackReady(stack);
+      expect({ errors: run.errors(), warnings }).toEqual(inThisThread);
+    } finally {
+      run.close();
+    }
+  });
+
   it("takes what it derived of a stack from its store by the stack's bytes, on either thread", () => {
     const store = { folder: join(mkdtempSync(join(tmpdir(), "checked-")), ".checked") };
     expect(verdict(true, store)).toEqual(inThisThread);
