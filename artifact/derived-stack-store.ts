@@ -35,7 +35,7 @@ export function documentDigest(bytes: Buffer): string {
 export class DerivedStackStore<T> {
   constructor(
     readonly folder: string,
-    /** Identifies the code that derives: the synthesis's own and its check's. */
+    /** Identifies the code that derives what this store keeps (a `codeFingerprint`): what other code derived is a miss. */
     readonly code: string,
   ) {}
 
