@@ -32,6 +32,26 @@ describe("the candidate check as a synthesis runs it", () => {
     expect(verdict(true)).toEqual(inThisThread);
   });
 
+  it("runs the check made on the helper, not the one made here", () => {
+    const warnings: string[] = [];
+    const gate = rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w));
+    const calledHere = { derive: 0, errors: 0 };
+    const watched = {
+      ...gate,
+      perStack: { ...gate.perStack!, derive: (stack: string, document: unknown) => (calledHere.derive++, gate.perStack!.derive(stack, document)) },
+      errors: (candidate: string) => (calledHere.errors++, gate.errors(candidate)),
+    };
+    const run = startCandidateCheck(watched, example.outdir, { helper: true });
+    try {
+      for (const stack of stackNames) run.stackReady(stack);
+      run.candidateComplete();
+      expect({ errors: run.errors(), warnings }).toEqual(inThisThread);
+    } finally {
+      run.close();
+    }
+    expect(calledHere).toEqual({ derive: 0, errors: 0 });
+  });
+
   it("gives its verdict when asked for it without being told the candidate is complete", () => {
     const warnings: string[] = [];
     const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper: true });
