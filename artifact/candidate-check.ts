@@ -26,8 +26,12 @@ export interface CandidateCheck {
    * @default - the check reads every stack it needs from the candidate output
    */
   readonly perStack?: PerStackCheck;
-  /** The errors that refuse the candidate output in `candidateOutdir`. */
-  readonly errors: (candidateOutdir: string) => readonly string[];
+  /**
+   * The errors that refuse the candidate output in `candidateOutdir`. `keptFolder` is the check's
+   * own, kept between syntheses: there it may keep what it computed of the whole candidate, by a
+   * digest of what that was computed from. @default keptFolder - nothing is kept
+   */
+  readonly errors: (candidateOutdir: string, keptFolder?: string) => readonly string[];
   /**
    * How to make the same check on a helper thread, where it reads and checks the stacks while
    * this thread reads them for the synthesis's own needs. @default - it runs in this thread
@@ -76,6 +80,8 @@ export interface CandidateCheckRun {
 /** Where what the check derived of each stack is kept (a `DerivedStackStore` of its own). */
 export interface CheckStoreLocation {
   readonly folder: string;
+  /** The check's own folder (`CandidateCheck.errors`). @default - nothing of the whole candidate is kept */
+  readonly kept?: string;
 }
 
 export interface CheckRunOptions {
@@ -98,7 +104,6 @@ export interface CheckRunOptions {
  * one-department edit took 3.56 s either way, with 0.7 s more CPU on the helper.
  */
 const HELPER_FROM_STACKS = 400;
-
 /** Starts `check` on the candidate output in `candidate`. */
 export function startCandidateCheck(check: CandidateCheck, candidate: string, options: CheckRunOptions = {}): CandidateCheckRun {
   const recipe = check.onThread;
@@ -164,7 +169,7 @@ export function checkInThisThread(check: CandidateCheck, candidate: string, loca
         if (!takeKept(stack, digest)) derive(stack, JSON.parse(bytes.toString("utf8")), digest);
       }
       waiting.clear();
-      return check.errors(candidate);
+      return check.errors(candidate, location?.kept);
     },
     close: () => {},
   };

@@ -28,6 +28,8 @@ const OUTPUT_STACKS_SOURCE = join(__dirname, "output-stacks.ts");
 const DERIVED_FOLDER = ".derived";
 /** Inside the stack cache: what the candidate check derived of each stack's bytes. */
 const CHECKED_FOLDER = ".checked";
+/** Inside the stack cache: what the candidate check computed of the whole candidate (`CandidateCheck.errors`). */
+const CHECK_KEPT_FOLDER = ".check-kept";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -121,7 +123,8 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const cache = options.cacheDir && !onlySome ? new StackCache(options.cacheDir, codeFingerprint(GOVCLOUD_APP_SOURCE, PROJECT_CODE_ROOT)) : undefined;
     // Started before the cache is read: once enough stacks come from it, a helper thread loads its code while the rest is read.
     const checkFolder = cache && join(cache.folder, CHECKED_FOLDER);
-    checkRun = options.check && startCandidateCheck(options.check, staging, { store: checkFolder ? { folder: checkFolder } : undefined, helper: options.checkOnHelper });
+    const checkStore = checkFolder ? { folder: checkFolder, kept: join(cache.folder, CHECK_KEPT_FOLDER) } : undefined;
+    checkRun = options.check && startCandidateCheck(options.check, staging, { store: checkStore, helper: options.checkOnHelper });
     let done = 0;
     const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
     const reused = new Map<string, ReusedStack>();

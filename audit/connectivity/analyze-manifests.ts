@@ -14,6 +14,11 @@ export function analyzeManifestFolder(dir: string): ConnectivityResult {
  * Throws ConnectivityInputError.
  */
 export function analyzeObjects(objects: readonly unknown[], sourceName = "objects"): ConnectivityResult {
-  const manifests = objects.flatMap((object, index) => analyzedObjects(object, `${sourceName}[${index}]`, () => undefined));
+  return analyzeSourcedObjects(objects.map((object, index) => ({ object, source: `${sourceName}[${index}]` })));
+}
+
+/** `analyzeObjects`, with problems naming each object by where it came from. Throws ConnectivityInputError. */
+export function analyzeSourcedObjects(objects: readonly { readonly object: unknown; readonly source: string }[]): ConnectivityResult {
+  const manifests = objects.flatMap(({ object, source }) => analyzedObjects(object, source, () => undefined));
   return analyzeConnectivity(buildClusterModel(manifests));
 }

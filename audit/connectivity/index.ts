@@ -5,7 +5,10 @@
  * - `analyzeManifestFolder(dir: string): ConnectivityResult` reads every .yaml/.yml/.json below dir
  *   (multi-document YAML, JSON, List/PodList/NamespaceList/NetworkPolicyList).
  * - `analyzeObjects(objects: unknown[], sourceName?: string): ConnectivityResult` does the same for
- *   objects already in memory (e.g. converted from Terraform JSON by the platform audit).
+ *   objects already in memory (e.g. converted from Terraform JSON by the platform audit);
+ *   `analyzeSourcedObjects([{ object, source }])` names each object's problems by its source.
+ * - `connectivityFields(object)`: the part of an object connectivity depends on (undefined for
+ *   kinds it does not), which analyzes exactly as the whole object does.
  * - `formatConnectivity(result, format: "txt" | "json" | "csv" | "md"): string` renders a result in
  *   netpol-analyzer's connlist formats (txt lines are `src => dst : conn`, sorted byte-wise).
  * - `formatClusterConnectivity([{ cluster, result }], format): string` renders several clusters'
@@ -16,9 +19,10 @@
  * A result lists each allowed flow as {src, dst, conn}: workload peers carry namespace, name, kind
  * and labels, external peers an IPv4 range, and conn is a PortSet (per protocol port ranges).
  */
-export { analyzeManifestFolder, analyzeObjects } from "./analyze-manifests";
+export { analyzeManifestFolder, analyzeObjects, analyzeSourcedObjects } from "./analyze-manifests";
 export { analyzeConnectivity } from "./analyze-connectivity";
 export { buildClusterModel } from "./cluster-model";
+export { connectivityFields } from "./connectivity-fields";
 export type { ClusterModel } from "./cluster-model";
 export { ConnectivityInputError, formatProblem } from "./connectivity-input-error";
 export type { ManifestProblem } from "./connectivity-input-error";

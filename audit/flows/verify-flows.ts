@@ -1,15 +1,18 @@
+import { createHash } from "node:crypto";
 import { networkFlows } from "../../config/model/network-flows";
 import type { PlatformModel } from "../../config/model/platform-model";
-import { analyzeObjects } from "../connectivity/analyze-manifests";
+import { analyzeSourcedObjects } from "../connectivity/analyze-manifests";
+import { connectivityFields } from "../connectivity/connectivity-fields";
 import { peerName, type Connection, type ConnectivityPeer, type ExternalPeer } from "../connectivity/connectivity-result";
 import { formatIpRange } from "../connectivity/ip-range";
 import { subtractIntervals, unionIntervals, type IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
-import type { ArtifactStack } from "../export/read-artifact";
+import type { ArtifactResource, ArtifactStack } from "../export/read-artifact";
+import { clusterFlowInputs, type ClusterFlowInputs } from "./cluster-flow-inputs";
 import { intendedConnections, type IntendedConnection } from "./intended-connections";
 import { PeerCandidates } from "./peer-candidates";
 import { groupBy } from "../group-by";
-import { peerPod, platformPeers } from "./platform-peers";
+import { peerPod } from "./platform-peers";
 import { policiesAllowing } from "./policy-attribution";
 import { buildZoneMatrix, type ZoneMatrix } from "./zone-matrix";
 
@@ -47,6 +50,19 @@ export interface VerifyOptions {
    * A full audit leaves this off, so a missing namespace is a missing flow. @default false
    */
   readonly partial?: boolean;
+  /**
+   * Cluster reports kept from earlier runs, by a digest of exactly what each was computed from
+   * (the cluster's connectivity fields and the declaration's `ClusterFlowInputs`): a cluster
+   * whose digest matches is not proved again, and each one proved is kept.
+   * @default - every cluster is proved
+   */
+  readonly kept?: KeptClusterReports;
+}
+
+/** Where cluster reports are kept (a `DerivedStackStore`, by cluster name). */
+export interface KeptClusterReports {
+  read(cluster: string, digest: string): ClusterFlowReport | undefined;
+  write(cluster: string, digest: string, report: ClusterFlowReport): void;
 }
 
 export interface FlowReport {
@@ -62,31 +78,57 @@ export interface FlowReport {
  */
 export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformModel, options: VerifyOptions = {}): FlowReport {
   const flows = networkFlows(model);
-  const clusters = model.clusters.map((cluster) => verifyCluster(stacks, model, flows, cluster.name, options));
+  const clusters = model.clusters.map((cluster) => {
+    const inputs = clusterFlowInputs(model, flows, cluster.name, options.partial === true);
+    const resources = connectivityResources(stacks, cluster.name);
+    const kept = options.kept;
+    if (kept === undefined) return verifyCluster(resources, inputs);
+    const digest = inputsDigest(inputs, resources);
+    const recalled = kept.read(cluster.name, digest);
+    if (recalled !== undefined) return recalled;
+    const report = verifyCluster(resources, inputs);
+    kept.write(cluster.name, digest, report);
+    return report;
+  });
   return { clusters, passed: clusters.every((c) => c.differences.length === 0) };
 }
 
-function verifyCluster(
-  stacks: readonly ArtifactStack[],
-  model: PlatformModel,
-  allFlows: ReturnType<typeof networkFlows>,
-  cluster: string,
-  options: VerifyOptions,
-): ClusterFlowReport {
-  const resources = stacks.flatMap((s) => s.resources).filter((r) => r.cluster === cluster);
-  const objects = [...resources.map((r) => r.object), ...platformPeers(model).map(peerPod)];
-  const result = analyzeObjects(objects, `cluster ${cluster}`);
+/**
+ * The resources of `cluster` connectivity depends on, each with only the fields it depends on:
+ * the proof reads nothing else of the artifact, so a digest of these is a digest of its input.
+ */
+function connectivityResources(stacks: readonly ArtifactStack[], cluster: string): ArtifactResource[] {
+  const resources: ArtifactResource[] = [];
+  for (const stack of stacks) {
+    for (const resource of stack.resources) {
+      if (resource.cluster !== cluster) continue;
+      const fields = connectivityFields(resource.object);
+      if (fields !== undefined) resources.push({ ...resource, object: fields as ArtifactResource["object"] });
+    }
+  }
+  return resources;
+}
+
+function inputsDigest(inputs: ClusterFlowInputs, resources: readonly ArtifactResource[]): string {
+  const hash = createHash("sha256").update(JSON.stringify(inputs)).update("\n");
+  for (const resource of resources) hash.update(JSON.stringify(resource)).update("\n");
+  return hash.digest("hex");
+}
+
+/** The proof of one cluster, from its connectivity resources and what it reads of the declaration. */
+function verifyCluster(resources: readonly ArtifactResource[], inputs: ClusterFlowInputs): ClusterFlowReport {
+  const { cluster, gatewayNamespace, managementNamespace, dnsNamespace } = inputs;
+  const result = analyzeSourcedObjects([
+    ...resources.map((r) => ({ object: r.object, source: `stack ${r.stack}, ${r.address}` })),
+    ...inputs.peers.map((peer) => ({ object: peerPod(peer), source: `platform component ${peer.role}` })),
+  ]);
 
   const present = new Set(resources.filter((r) => r.object.kind === "Namespace").map((r) => r.object.metadata.name!));
-  const { gateway: gatewayZone, management: managementZone, dns: dnsPeer } = model.network;
-  const checkable = (endpoint: (typeof allFlows)[number]["from"]) =>
-    endpoint.kind !== "pods" || present.has(endpoint.namespace) || [gatewayZone.namespace, managementZone.namespace, dnsPeer.namespace].includes(endpoint.namespace);
-  const flows = options.partial ? allFlows.filter((f) => checkable(f.from) && checkable(f.to)) : allFlows;
-  const tenantNamespaces = new Set(
-    model.departments.flatMap((d) => d.environments).filter((e) => e.cluster === cluster).map((e) => e.namespace),
-  );
-  const { gateway, management } = model.network;
-  const managed = new Set([...tenantNamespaces, gateway.namespace, management.namespace]);
+  const checkable = (endpoint: ClusterFlowInputs["flows"][number]["from"]) =>
+    endpoint.kind !== "pods" || present.has(endpoint.namespace) || [gatewayNamespace, managementNamespace, dnsNamespace].includes(endpoint.namespace);
+  const flows = inputs.partial ? inputs.flows.filter((f) => checkable(f.from) && checkable(f.to)) : inputs.flows;
+  const tenantNamespaces = new Set(inputs.tenantNamespaces);
+  const managed = new Set([...tenantNamespaces, gatewayNamespace, managementNamespace]);
   const isManaged = (peer: ConnectivityPeer) => peer.type === "workload" && managed.has(peer.namespace);
   const intended = intendedConnections(flows, cluster, tenantNamespaces);
   const policies = resources.filter((r) => r.object.kind === "NetworkPolicy");
@@ -130,7 +172,7 @@ function verifyCluster(
     effectiveConnections: result.connections.length,
     intendedFlows: intended.length,
     differences: differences.sort((a, b) => (`${a.kind} ${a.src} ${a.dst}` < `${b.kind} ${b.src} ${b.dst}` ? -1 : 1)),
-    matrix: buildZoneMatrix(model, resources, result.connections, intended, result.workloads),
+    matrix: buildZoneMatrix(inputs, resources, result.connections, intended, result.workloads),
   };
 }
 

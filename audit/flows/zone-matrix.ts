@@ -1,9 +1,9 @@
-import type { PlatformModel } from "../../config/model/platform-model";
 import type { Connection, ConnectivityPeer, WorkloadPeer } from "../connectivity/connectivity-result";
 import { ipBlockRanges, parseCidr } from "../connectivity/ip-range";
 import type { IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
 import type { ArtifactResource } from "../export/read-artifact";
+import type { ClusterFlowInputs, NamedNetwork } from "./cluster-flow-inputs";
 import type { IntendedConnection } from "./intended-connections";
 import { PeerCandidates } from "./peer-candidates";
 
@@ -25,7 +25,7 @@ export interface ZoneMatrix {
 }
 
 export function buildZoneMatrix(
-  model: PlatformModel,
+  inputs: Pick<ClusterFlowInputs, "dnsNamespace" | "namedNetworks">,
   resources: readonly ArtifactResource[],
   connections: readonly Connection[],
   intended: readonly IntendedConnection[],
@@ -36,8 +36,8 @@ export function buildZoneMatrix(
     const zone = r.object.kind === "Namespace" ? r.object.metadata.labels?.["govcloud/zone"] : undefined;
     if (zone && r.object.metadata.name) namespaceZones.set(r.object.metadata.name, zone);
   }
-  namespaceZones.set(model.network.dns.namespace, "dns");
-  const named = namedAddressRanges(model);
+  namespaceZones.set(inputs.dnsNamespace, "dns");
+  const named = inputs.namedNetworks.map(withRanges);
   const zoneOf = (peer: ConnectivityPeer): string => {
     if (peer.type === "workload") return namespaceZones.get(peer.namespace) ?? "other";
     // The most specific name wins: a cluster's gateway range lies inside "internet"'s 0.0.0.0/0.
@@ -79,19 +79,9 @@ export function buildZoneMatrix(
   return { zones, cells };
 }
 
-/** The declared external networks (their CIDRs less their exceptions), each cluster's gateway range and its control plane. */
-function namedAddressRanges(model: PlatformModel): Array<{ name: string; ranges: IntervalList; size: number }> {
-  const ranges = (cidrs: readonly string[], except: readonly string[] = []) => {
-    const cut = except.map(parseCidr).filter((r) => typeof r === "object");
-    return cidrs.map(parseCidr).flatMap((r) => (typeof r === "object" ? ipBlockRanges(r, cut) : []));
-  };
-  const named = [
-    ...model.network.externalNetworks.map((n) => ({ name: n.name, ranges: ranges(n.cidrs, n.except) })),
-    ...model.clusters.filter((c) => c.gatewayAddresses).map((c) => ({ name: `gateway-${c.name}`, ranges: ranges([c.gatewayAddresses!]) })),
-    // The API server's endpoints and the sources of its webhook calls: one control plane.
-    ...model.clusters
-      .filter((c) => c.apiServer)
-      .map((c) => ({ name: `control-plane-${c.name}`, ranges: ranges([...new Set([...c.apiServer!.addresses, ...c.apiServer!.controlPlaneRanges])]) })),
-  ];
-  return named.map((n) => ({ ...n, size: n.ranges.reduce((total, r) => total + (r.end - r.start + 1), 0) }));
+/** A named network's ranges, and how many addresses they hold (the most specific name wins). */
+function withRanges(network: NamedNetwork): { name: string; ranges: IntervalList; size: number } {
+  const cut = network.except.map(parseCidr).filter((r) => typeof r === "object");
+  const ranges = network.cidrs.map(parseCidr).flatMap((r) => (typeof r === "object" ? ipBlockRanges(r, cut) : []));
+  return { name: network.name, ranges, size: ranges.reduce((total, r) => total + (r.end - r.start + 1), 0) };
 }

@@ -3,6 +3,8 @@ import { codeFingerprint } from "../../artifact/code-fingerprint";
 import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import type { CandidateCheck, CheckFactory } from "../../artifact/candidate-check";
+import { DerivedStackStore } from "../../artifact/derived-stack-store";
+import type { ClusterFlowReport } from "../flows";
 import { decodeModel, encodeModel } from "../../config/model/model-transfer";
 import { ArtifactReadError, convertStackDocument, readArtifact, type ArtifactProblem, type ConvertedStack } from "../export";
 import { runChecks } from "../run-audit";
@@ -39,11 +41,12 @@ export function rulePackGate(
         if (checked(name)) converted.set(name, derived as ConvertedStack);
       },
     },
-    errors: (candidateOutdir) => {
+    errors: (candidateOutdir, keptFolder) => {
       const handedOver = converted;
       converted = new Map();
       const stacks = readArtifact(candidateOutdir, { includeStack: checked, converted: handedOver });
-      const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined });
+      const kept = keptFolder === undefined ? undefined : new DerivedStackStore<ClusterFlowReport>(join(keptFolder, "flows"), proofCode());
+      const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined, kept });
       warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
       return mlps.errors;
     },
@@ -68,6 +71,13 @@ export const rulePackGateOnHelper: CheckFactory = (setup, warn) => {
   const { model, today, departments } = setup as GateSetup;
   return rulePackGate(decodeModel(model), today, warn, departments);
 };
+
+/** A connectivity proof kept is as good as the code that proved it. */
+let proofFingerprint: string | undefined;
+function proofCode(): string {
+  proofFingerprint ??= codeFingerprint(join(__dirname, "..", "flows", "verify-flows.ts"), join(__dirname, "..", ".."));
+  return proofFingerprint;
+}
 
 /** The conversion a synthesis may keep with each stack's bytes is as good as the code that converted it. */
 let conversionFingerprint: string | undefined;

@@ -82,6 +82,24 @@ describe("the candidate check as a synthesis runs it", () => {
     }
   });
 
+  it("keeps each cluster's connectivity proof in its kept folder, and recalls it for the same input", () => {
+    const cache = mkdtempSync(join(tmpdir(), "checked-"));
+    const store = { folder: join(cache, ".checked"), kept: join(cache, ".check-kept") };
+    expect(verdict(true, store)).toEqual(inThisThread);
+    const proofs = join(store.kept, "flows");
+    expect(readdirSync(proofs).sort()).toEqual(["secure-l4.json", "shared-hz.json"]);
+    expect(verdict(false, store)).toEqual(inThisThread);
+    // A kept proof is what the verdict is made of: one saying a flow is missing fails the gate.
+    const file = join(proofs, "shared-hz.json");
+    const kept = JSON.parse(readFileSync(file, "utf8"));
+    const difference = { cluster: "shared-hz", kind: "missing", src: "health-prod/portal[Deployment]", dst: "health-prod/db[StatefulSet]", ports: "TCP 1", detail: "kept" };
+    writeFileSync(file, JSON.stringify({ ...kept, derived: { ...kept.derived, differences: [difference] } }));
+    const recalled = "missing health-prod/portal[Deployment] => health-prod/db[StatefulSet] : TCP 1";
+    expect(inThisThread.errors.join("\n")).not.toContain(recalled);
+    expect(verdict(false, store).errors.join("\n")).toContain(recalled);
+    expect(verdict(true, store).errors.join("\n")).toContain(recalled);
+  });
+
   it("derives in this thread from the documents the synthesis parsed, without reading them again", () => {
     const warnings: string[] = [];
     const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper: false });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ConnectivityInputError, analyzeManifestFolder, formatConnectivity } from "../../../audit/connectivity";
+import { ConnectivityInputError, analyzeManifestFolder, analyzeObjects, connectivityFields, formatConnectivity } from "../../../audit/connectivity";
+import { readManifestFolder } from "../../../audit/connectivity/read-manifests";
 
 // jest.conformance.config.js finds shared/ (beside the clone, or GOVCLOUD_SHARED) and refuses to start without it.
 const CORPUS = join(process.env.GOVCLOUD_SHARED!, "netpol-conformance");
@@ -18,6 +19,14 @@ describe("netpol-analyzer conformance corpus", () => {
     const expected = readFileSync(join(CASES, name, "expected.txt"), "utf8").trimEnd();
     const actual = formatConnectivity(analyzeManifestFolder(join(CASES, name, "input")), "txt");
     expect(actual).toBe(expected);
+  });
+
+  // The platform's connectivity proof runs on these fields only (and is kept by them).
+  it.each(cases)("%s prints the same from each object's connectivity fields", (name) => {
+    const expected = readFileSync(join(CASES, name, "expected.txt"), "utf8").trimEnd();
+    const fields = readManifestFolder(join(CASES, name, "input")).map((manifest) => connectivityFields(manifest.object));
+    expect(fields.every((f) => f !== undefined)).toBe(true);
+    expect(formatConnectivity(analyzeObjects(fields), "txt")).toBe(expected);
   });
 });
 

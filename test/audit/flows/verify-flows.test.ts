@@ -1,5 +1,5 @@
 import { readArtifact, type ArtifactStack } from "../../../audit/export";
-import { verifyFlows } from "../../../audit/flows";
+import { verifyFlows, type ClusterFlowReport } from "../../../audit/flows";
 import { synthesizeExample } from "../../stacks/example-artifact";
 
 /**
@@ -110,5 +110,84 @@ describe("verifyFlows on the bundled example", () => {
       ),
     );
     expect(verifyFlows(narrowed, example.model).clusters.find((c) => c.cluster === "secure-l4")!.differences).toEqual([missing("10.40.0.128-10.40.0.255")]);
+  });
+});
+
+describe("verifyFlows with kept cluster reports", () => {
+  /** A store in memory, recording the digest each cluster was read and written under. */
+  function keptInMemory() {
+    const entries = new Map<string, { digest: string; report: ClusterFlowReport }>();
+    const reads: Record<string, string> = {};
+    const writes: string[] = [];
+    return {
+      entries,
+      reads,
+      writes,
+      read(cluster: string, digest: string) {
+        reads[cluster] = digest;
+        const entry = entries.get(cluster);
+        return entry?.digest === digest ? entry.report : undefined;
+      },
+      write(cluster: string, digest: string, report: ClusterFlowReport) {
+        writes.push(cluster);
+        entries.set(cluster, { digest, report });
+      },
+    };
+  }
+  const plain = verifyFlows(stacks, example.model);
+  const withImage = (image: string) =>
+    withPolicies("dept-health", (rs) =>
+      rs.map((r) => {
+        if (r.object.kind !== "Deployment") return r;
+        const spec = r.object.spec as { template: { spec: { containers: Array<Record<string, unknown>> } } };
+        const containers = spec.template.spec.containers.map((c) => ({ ...c, image }));
+        return { ...r, object: { ...r.object, spec: { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, containers } } } } };
+      }),
+    );
+
+  it("proves each cluster once and keeps its report, the same as without keeping", () => {
+    const kept = keptInMemory();
+    expect(verifyFlows(stacks, example.model, { kept })).toEqual(plain);
+    expect(kept.writes).toEqual(["secure-l4", "shared-hz"]);
+  });
+
+  it("hands back a kept report for the same input, without proving it again", () => {
+    const kept = keptInMemory();
+    verifyFlows(stacks, example.model, { kept });
+    const marked = { ...kept.entries.get("shared-hz")!.report, workloads: -1 };
+    kept.entries.set("shared-hz", { digest: kept.entries.get("shared-hz")!.digest, report: marked });
+    kept.writes.length = 0;
+    const report = verifyFlows(stacks, example.model, { kept });
+    expect(report.clusters.find((c) => c.cluster === "shared-hz")).toBe(marked);
+    expect(kept.writes).toEqual([]);
+  });
+
+  it("keys a report on what connectivity depends on: an image changed is the same input, a policy changed is not", () => {
+    const kept = keptInMemory();
+    verifyFlows(stacks, example.model, { kept });
+    const before = { ...kept.reads };
+    verifyFlows(withImage("registry.example/health/portal:9.9.9"), example.model, { kept });
+    expect(kept.reads).toEqual(before);
+
+    const broken = withPolicies("dept-health", (rs) => rs.filter((r) => !policyNamed("health-prod", "exposure-portal-ingress")(r)));
+    const report = verifyFlows(broken, example.model, { kept });
+    expect(kept.reads["shared-hz"]).not.toBe(before["shared-hz"]);
+    expect(kept.reads["secure-l4"]).toBe(before["secure-l4"]);
+    // Proved again, so the difference is found.
+    expect(report.passed).toBe(false);
+    expect(report).toEqual(verifyFlows(broken, example.model));
+  });
+
+  it("keys a report on the declaration's flows of its cluster only", () => {
+    const kept = keptInMemory();
+    verifyFlows(stacks, example.model, { kept });
+    const before = { ...kept.reads };
+    const agreement = example.model.sharingAgreements.find((a) => a.consumer.department === "public-security" && a.provider.department === "big-data");
+    const model = { ...example.model, sharingAgreements: example.model.sharingAgreements.map((a) => (a === agreement ? { ...a, purpose: `${a.purpose} (reworded)` } : a)) };
+    const report = verifyFlows(stacks, model, { kept });
+    // The agreement's flows run on both clusters: across them through the gateway.
+    expect(kept.reads["secure-l4"]).not.toBe(before["secure-l4"]);
+    expect(kept.reads["shared-hz"]).not.toBe(before["shared-hz"]);
+    expect(report).toEqual(verifyFlows(stacks, model));
   });
 });
