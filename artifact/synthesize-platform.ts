@@ -124,7 +124,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     // Started before the cache is read: once enough stacks come from it, a helper thread loads its code while the rest is read.
     const checkFolder = cache && join(cache.folder, CHECKED_FOLDER);
     const checkStore = checkFolder ? { folder: checkFolder, kept: join(cache.folder, CHECK_KEPT_FOLDER) } : undefined;
-    checkRun = options.check && startCandidateCheck(options.check, staging, { store: checkStore, helper: options.checkOnHelper });
+    checkRun = options.check && startCandidateCheck(options.check, staging, { store: checkStore, helper: options.checkOnHelper, stacks: plans.length });
     let done = 0;
     const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
     const reused = new Map<string, ReusedStack>();

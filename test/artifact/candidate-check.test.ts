@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
+import { helperPays, startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
 import { documentDigest } from "../../artifact/derived-stack-store";
 import { rulePackGate } from "../../audit/mlps/synthesis-check";
 import { ArtifactReadError } from "../../audit/export";
@@ -141,5 +141,14 @@ describe("the candidate check as a synthesis runs it", () => {
     } finally {
       writeFileSync(documentOf(stack), original);
     }
+  });
+});
+
+describe("when the check moves to a helper thread", () => {
+  it("is once a large candidate's first 50 stacks come from the cache, or 400 of one of unknown size", () => {
+    expect([helperPays(49, 1003), helperPays(50, 1003), helperPays(50, 400)]).toEqual([false, true, true]);
+    // A province of 200 departments gains nothing from a helper (3.56 s either way).
+    expect([helperPays(203, 203), helperPays(50, 399)]).toEqual([false, false]);
+    expect([helperPays(399, undefined), helperPays(400, undefined)]).toEqual([false, true]);
   });
 });
