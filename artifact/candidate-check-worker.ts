@@ -1,5 +1,5 @@
 import { workerData } from "node:worker_threads";
-import { checkInThisThread, type CandidateCheckRun, type CheckFactory, type CheckFailure, type CheckWorkerMessage, type CheckWorkerRequest, type CheckWorkerSetup } from "./candidate-check";
+import { checkInThisThread, type CandidateCheckRun, type CheckFactory, type CheckFailure, type CheckWorkerMessage, type CheckWorkerRequest, type CheckWorkerSetup, type CheckWorkerStart } from "./candidate-check";
 import { postAndWake } from "./thread-messages";
 
 /** Makes the check from its recipe and runs it on the stacks it is handed (see `startCandidateCheck`). */
@@ -25,17 +25,25 @@ function failure(e: unknown): CheckFailure {
 let run: CandidateCheckRun | undefined;
 // The first failure is the one reported: after it the check has no verdict to give.
 let failed: CheckFailure | undefined;
+// The check's module is loaded before the check is known: the helper may be started ahead of it.
+let factories: Record<string, CheckFactory> | undefined;
 try {
-  const factory = (require(setup.module) as Record<string, CheckFactory>)[setup.factory];
-  if (typeof factory !== "function") throw new Error(`${setup.module} exports no check factory ${setup.factory}`);
-  run = checkInThisThread(factory(setup.setup, (warnings) => report({ warnings })), setup.candidate, setup.store);
+  factories = require(setup.module) as Record<string, CheckFactory>;
 } catch (e) {
   failed = failure(e);
 }
+
+function makeCheck({ factory: name, setup: given, candidate, store }: CheckWorkerStart): CandidateCheckRun {
+  const factory = factories![name];
+  if (typeof factory !== "function") throw new Error(`${setup.module} exports no check factory ${name}`);
+  return checkInThisThread(factory(given, (warnings) => report({ warnings })), candidate, store);
+}
+
 setup.port.on("message", (request: CheckWorkerRequest) => {
   if (failed === undefined) {
     try {
-      if ("ready" in request) run!.stackReady(request.ready, request.digest);
+      if ("start" in request) run = makeCheck(request.start);
+      else if ("ready" in request) run!.stackReady(request.ready, request.digest);
       else report({ errors: run!.errors() });
     } catch (e) {
       failed = failure(e);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { PlatformModel } from "../config/model/platform-model";
 import { planStacks } from "../stacks/govcloud-app";
@@ -14,7 +14,7 @@ import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
 import { readOutputStacks, type DerivedStack, type StackSummary } from "./output-stacks";
 import { DerivedStackStore, keepDerivationsOf } from "./derived-stack-store";
-import { startCandidateCheck, type CandidateCheck, type CandidateCheckRun } from "./candidate-check";
+import { helperPays, startCandidateCheck, type CandidateCheck, type CandidateCheckRun } from "./candidate-check";
 
 export type { StackSummary } from "./output-stacks";
 export type { CandidateCheck } from "./candidate-check";
@@ -97,6 +97,21 @@ export interface SynthesisResult {
  */
 export function synthesizePlatform(model: PlatformModel, options: SynthesizeOptions): StackSummary[] {
   return synthesizeWithCache(model, options).stacks;
+}
+
+/**
+ * Whether a synthesis of every stack with the cache in `cacheDir` will likely check its candidate
+ * on a helper thread: the check kept what it derived of a large output there. Its helper can then
+ * be started ahead (`prestartCheckHelper`).
+ */
+export function likelyChecksOnHelper(cacheDir: string): boolean {
+  let kept: number;
+  try {
+    kept = readdirSync(join(cacheDir, CHECKED_FOLDER)).length;
+  } catch {
+    return false;
+  }
+  return helperPays(kept, kept);
 }
 
 /** `synthesizePlatform`, saying how many stacks came from the cache. */

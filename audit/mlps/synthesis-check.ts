@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { codeFingerprint } from "../../artifact/code-fingerprint";
 import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
-import type { CandidateCheck, CheckFactory } from "../../artifact/candidate-check";
+import { prestartCheckHelper, type CandidateCheck, type CheckFactory } from "../../artifact/candidate-check";
 import { DerivedStackStore } from "../../artifact/derived-stack-store";
 import type { ClusterFlowReport } from "../flows";
 import { decodeModel, encodeModel } from "../../config/model/model-transfer";
@@ -58,6 +58,11 @@ export function rulePackGate(
       revive: (failure) => (failure.name === "ArtifactReadError" ? new ArtifactReadError(failure.fields.problems as ArtifactProblem[]) : undefined),
     },
   };
+}
+
+/** Starts the helper thread of the gate ahead (`prestartCheckHelper`), while the declaration is validated; its thread id. */
+export function prestartRulePackGate(): number {
+  return prestartCheckHelper(__filename);
 }
 
 interface GateSetup {

@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { prepareCacheFolder, STACK_CACHE_FOLDER } from "../../artifact/stack-cache";
-import { synthesizeWithCache, type StackSummary } from "../../artifact/synthesize-platform";
-import { rulePackGate } from "../../audit/mlps/synthesis-check";
+import { likelyChecksOnHelper, synthesizeWithCache, type StackSummary } from "../../artifact/synthesize-platform";
+import { prestartRulePackGate, rulePackGate } from "../../audit/mlps/synthesis-check";
 import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { UsageError, withArtifact, type CommandContext } from "../command-context";
@@ -12,6 +12,9 @@ import { progressLine } from "../progress-line";
 export function runSynth(context: CommandContext): number {
   const { options, io } = context;
   const started = Date.now();
+  const cacheDir = options["no-cache"] ? undefined : join(process.cwd(), STACK_CACHE_FOLDER);
+  // The gate's helper thread loads its code while the declaration is validated.
+  if (cacheDir && !options.department && likelyChecksOnHelper(cacheDir)) prestartRulePackGate();
   const parsed = options["no-cache"] ? undefined : declarationParses();
   const model = validateDeclaration(context, parsed ?? PARSING_EVERY_FILE);
   if (!model) return 1;
@@ -38,7 +41,7 @@ export function runSynth(context: CommandContext): number {
         configDir: resolve(options.config),
         departments,
         check,
-        cacheDir: options["no-cache"] ? undefined : join(process.cwd(), STACK_CACHE_FOLDER),
+        cacheDir,
         workers: workersOption(options.workers),
         onProgress: ({ done, total, reused }) => progress.update(done, total, reused > 0 ? `${reused} from cache` : undefined),
       });

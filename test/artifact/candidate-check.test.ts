@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { helperPays, startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
+import { helperPays, prestartCheckHelper, startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
 import { documentDigest } from "../../artifact/derived-stack-store";
-import { rulePackGate } from "../../audit/mlps/synthesis-check";
+import { prestartRulePackGate, rulePackGate } from "../../audit/mlps/synthesis-check";
 import { ArtifactReadError } from "../../audit/export";
 import { EXAMPLE_TODAY, synthesizeExample } from "../stacks/example-artifact";
 
@@ -150,5 +150,54 @@ describe("when the check moves to a helper thread", () => {
     // A province of 200 departments gains nothing from a helper (3.56 s either way).
     expect([helperPays(203, 203), helperPays(50, 399)]).toEqual([false, false]);
     expect([helperPays(399, undefined), helperPays(400, undefined)]).toEqual([false, true]);
+  });
+});
+
+describe("a helper thread started ahead", () => {
+  const inThisThread = verdict(false);
+
+  /** The verdict of a run on a helper, and which helper thread gave it. */
+  function onHelper() {
+    const warnings: string[] = [];
+    const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper: true });
+    try {
+      for (const stack of stackNames) run.stackReady(stack);
+      return { verdict: { errors: run.errors(), warnings }, thread: run.helperThread };
+    } finally {
+      run.close();
+    }
+  }
+
+  it("is taken by the next run that wants a helper for its check, with the same verdict", () => {
+    const thread = prestartRulePackGate();
+    expect(onHelper()).toEqual({ verdict: inThisThread, thread });
+    // Taken once: the next run starts its own.
+    expect(onHelper().thread).not.toBe(thread);
+  });
+
+  it("is not taken for a check of another module: that run starts its own", () => {
+    const thread = prestartCheckHelper(join(__dirname, "no-such-check.ts"));
+    const run = onHelper();
+    expect(run.verdict).toEqual(inThisThread);
+    expect(run.thread).not.toBe(thread);
+  });
+
+  it("is stopped by a run that checks in this thread, and not taken later", () => {
+    const thread = prestartRulePackGate();
+    expect(verdict(false)).toEqual(inThisThread);
+    expect(onHelper().thread).not.toBe(thread);
+  });
+
+  it("whose module cannot be loaded makes the run that takes it fail, saying why", () => {
+    const module = join(__dirname, "no-such-check.ts");
+    prestartCheckHelper(module);
+    const gate = rulePackGate(example.model, EXAMPLE_TODAY, () => {});
+    const run = startCandidateCheck({ ...gate, onThread: { ...gate.onThread!, module } }, example.outdir, { helper: true });
+    try {
+      for (const stack of stackNames) run.stackReady(stack);
+      expect(() => run.errors()).toThrow(/candidate check on its helper thread failed: .*no-such-check/s);
+    } finally {
+      run.close();
+    }
   });
 });

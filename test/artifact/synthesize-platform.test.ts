@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { synthesizePlatform } from "../../artifact/synthesize-platform";
+import { likelyChecksOnHelper, synthesizePlatform } from "../../artifact/synthesize-platform";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { readPlatformOrThrow } from "../../config/read-platform";
 import { readTree } from "./example-project";
@@ -69,5 +70,17 @@ describe("synthesizePlatform", () => {
       expect(readFileSync(provider(stack), "utf8")).toBe("provider binary");
     }
     expect(existsSync(lockFile("dept-insurance"))).toBe(false);
+  });
+});
+
+describe("likelyChecksOnHelper", () => {
+  it("is when the cache holds what the check kept of 400 stacks or more", () => {
+    const cache = join(mkdtempSync(join(tmpdir(), "cache-")), ".govcloud-cache");
+    expect(likelyChecksOnHelper(cache)).toBe(false);
+    mkdirSync(join(cache, ".checked"), { recursive: true });
+    for (let i = 0; i < 399; i++) writeFileSync(join(cache, ".checked", `dept-${i}.json`), "{}");
+    expect(likelyChecksOnHelper(cache)).toBe(false);
+    writeFileSync(join(cache, ".checked", "dept-399.json"), "{}");
+    expect(likelyChecksOnHelper(cache)).toBe(true);
   });
 });
