@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { networkFlows } from "../../config/model/network-flows";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { analyzeSourcedObjects } from "../connectivity/analyze-manifests";
-import { connectivityFields } from "../connectivity/connectivity-fields";
 import { peerName, type Connection, type ConnectivityPeer, type ExternalPeer } from "../connectivity/connectivity-result";
 import { formatIpRange } from "../connectivity/ip-range";
 import { subtractIntervals, unionIntervals, type IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
 import type { ArtifactResource, ArtifactStack } from "../export/read-artifact";
 import { clusterFlowInputs, type ClusterFlowInputs } from "./cluster-flow-inputs";
+import { connectivityDigests, connectivityResources } from "./connectivity-resources";
 import { intendedConnections, type IntendedConnection } from "./intended-connections";
 import { PeerCandidates } from "./peer-candidates";
 import { groupBy } from "../group-by";
@@ -57,6 +57,8 @@ export interface VerifyOptions {
    * @default - every cluster is proved
    */
   readonly kept?: KeptClusterReports;
+  /** The `connectivityDigests` of a stack, when known already (kept with its conversion). @default - made from the stack */
+  readonly digestsOf?: (stack: string) => Readonly<Record<string, string>> | undefined;
 }
 
 /** Where cluster reports are kept (a `DerivedStackStore`, by cluster name). */
@@ -78,41 +80,36 @@ export interface FlowReport {
  */
 export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformModel, options: VerifyOptions = {}): FlowReport {
   const flows = networkFlows(model);
+  const { kept } = options;
+  // Each stack's fields are cut out once, when a cluster is proved, and its digests made once, when one is recalled.
+  const resourcesOf = memoized((stack: ArtifactStack) => connectivityResources(stack));
+  const digestsOf = memoized((stack: ArtifactStack) => options.digestsOf?.(stack.name) ?? connectivityDigests(stack));
   const clusters = model.clusters.map((cluster) => {
     const inputs = clusterFlowInputs(model, flows, cluster.name, options.partial === true);
-    const resources = connectivityResources(stacks, cluster.name);
-    const kept = options.kept;
-    if (kept === undefined) return verifyCluster(resources, inputs);
-    const digest = inputsDigest(inputs, resources);
+    const prove = () => verifyCluster(stacks.flatMap((stack) => resourcesOf(stack).get(cluster.name) ?? []), inputs);
+    if (kept === undefined) return prove();
+    const hash = createHash("sha256").update(JSON.stringify(inputs)).update("\n");
+    for (const stack of stacks) {
+      const digest = digestsOf(stack)[cluster.name];
+      if (digest !== undefined) hash.update(`${stack.name} ${digest}\n`);
+    }
+    const digest = hash.digest("hex");
     const recalled = kept.read(cluster.name, digest);
     if (recalled !== undefined) return recalled;
-    const report = verifyCluster(resources, inputs);
+    const report = prove();
     kept.write(cluster.name, digest, report);
     return report;
   });
   return { clusters, passed: clusters.every((c) => c.differences.length === 0) };
 }
 
-/**
- * The resources of `cluster` connectivity depends on, each with only the fields it depends on:
- * the proof reads nothing else of the artifact, so a digest of these is a digest of its input.
- */
-function connectivityResources(stacks: readonly ArtifactStack[], cluster: string): ArtifactResource[] {
-  const resources: ArtifactResource[] = [];
-  for (const stack of stacks) {
-    for (const resource of stack.resources) {
-      if (resource.cluster !== cluster) continue;
-      const fields = connectivityFields(resource.object);
-      if (fields !== undefined) resources.push({ ...resource, object: fields as ArtifactResource["object"] });
-    }
-  }
-  return resources;
-}
-
-function inputsDigest(inputs: ClusterFlowInputs, resources: readonly ArtifactResource[]): string {
-  const hash = createHash("sha256").update(JSON.stringify(inputs)).update("\n");
-  for (const resource of resources) hash.update(JSON.stringify(resource)).update("\n");
-  return hash.digest("hex");
+function memoized<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
+  };
 }
 
 /** The proof of one cluster, from its connectivity resources and what it reads of the declaration. */

@@ -5,6 +5,7 @@ import type { PlatformModel } from "../../config/model/platform-model";
 import { prestartCheckHelper, type CandidateCheck, type CheckFactory } from "../../artifact/candidate-check";
 import { DerivedStackStore } from "../../artifact/derived-stack-store";
 import type { ClusterFlowReport } from "../flows";
+import { connectivityDigests } from "../flows/connectivity-resources";
 import { decodeModel, encodeModel } from "../../config/model/model-transfer";
 import { ArtifactReadError, convertStackDocument, readArtifact, type ArtifactProblem, type ConvertedStack } from "../export";
 import { runChecks } from "../run-audit";
@@ -33,20 +34,27 @@ export function rulePackGate(
   // Each stack the synthesis parsed is converted as it is handed over, so its document can go;
   // what the synthesis kept of an unchanged stack is its conversion, handed back unparsed.
   let converted = new Map<string, ConvertedStack>();
+  let connectivity = new Map<string, Readonly<Record<string, string>>>();
   return {
     perStack: {
       code: conversionCode(),
-      derive: (name, document) => convertStackDocument(name, document),
+      derive: (name, document): GateStack => {
+        const stack = convertStackDocument(name, document);
+        return { converted: stack, connectivity: connectivityDigests(stack) };
+      },
       take: (name, derived) => {
-        if (checked(name)) converted.set(name, derived as ConvertedStack);
+        if (!checked(name)) return;
+        converted.set(name, (derived as GateStack).converted);
+        connectivity.set(name, (derived as GateStack).connectivity);
       },
     },
     errors: (candidateOutdir, keptFolder) => {
-      const handedOver = converted;
-      converted = new Map();
+      const [handedOver, digests] = [converted, connectivity];
+      [converted, connectivity] = [new Map(), new Map()];
       const stacks = readArtifact(candidateOutdir, { includeStack: checked, converted: handedOver });
       const kept = keptFolder === undefined ? undefined : new DerivedStackStore<ClusterFlowReport>(join(keptFolder, "flows"), proofCode());
-      const { mlps } = runChecks(stacks, scoped, today, { partial: departments !== undefined, kept });
+      const options = { partial: departments !== undefined, kept, digestsOf: (stack: string) => digests.get(stack) };
+      const { mlps } = runChecks(stacks, scoped, today, options);
       warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
       return mlps.errors;
     },
@@ -63,6 +71,12 @@ export function rulePackGate(
 /** Starts the helper thread of the gate ahead (`prestartCheckHelper`), while the declaration is validated; its thread id. */
 export function prestartRulePackGate(): number {
   return prestartCheckHelper(__filename);
+}
+
+/** What the gate keeps of each stack's bytes: its conversion, and the digests its connectivity proof is recalled by. */
+interface GateStack {
+  readonly converted: ConvertedStack;
+  readonly connectivity: Readonly<Record<string, string>>;
 }
 
 interface GateSetup {
@@ -84,10 +98,11 @@ function proofCode(): string {
   return proofFingerprint;
 }
 
-/** The conversion a synthesis may keep with each stack's bytes is as good as the code that converted it. */
+/** What a synthesis may keep with each stack's bytes is as good as the code that derived it: the conversion and the digests. */
 let conversionFingerprint: string | undefined;
 function conversionCode(): string {
-  conversionFingerprint ??= codeFingerprint(join(__dirname, "..", "export", "read-artifact.ts"), join(__dirname, "..", ".."));
+  const root = join(__dirname, "..", "..");
+  conversionFingerprint ??= [join(__dirname, "..", "export", "read-artifact.ts"), join(__dirname, "..", "flows", "connectivity-resources.ts")].map((entry) => codeFingerprint(entry, root)).join(" ");
   return conversionFingerprint;
 }
 

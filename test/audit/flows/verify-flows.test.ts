@@ -1,5 +1,6 @@
 import { readArtifact, type ArtifactStack } from "../../../audit/export";
 import { verifyFlows, type ClusterFlowReport } from "../../../audit/flows";
+import { connectivityDigests } from "../../../audit/flows/connectivity-resources";
 import { synthesizeExample } from "../../stacks/example-artifact";
 
 /**
@@ -176,6 +177,19 @@ describe("verifyFlows with kept cluster reports", () => {
     // Proved again, so the difference is found.
     expect(report.passed).toBe(false);
     expect(report).toEqual(verifyFlows(broken, example.model));
+  });
+
+  it("keys a report on each stack's connectivity digests, taken as given when known", () => {
+    const kept = keptInMemory();
+    verifyFlows(stacks, example.model, { kept });
+    const made = { ...kept.reads };
+    const digests = new Map(stacks.map((s) => [s.name, connectivityDigests(s)]));
+    verifyFlows(stacks, example.model, { kept, digestsOf: (stack) => digests.get(stack) });
+    expect(kept.reads).toEqual(made);
+    // Given digests are believed: the same digests for another artifact recall the same reports.
+    const broken = withPolicies("dept-health", (rs) => rs.filter((r) => !policyNamed("health-prod", "exposure-portal-ingress")(r)));
+    expect(verifyFlows(broken, example.model, { kept, digestsOf: (stack) => digests.get(stack) }).passed).toBe(true);
+    expect(verifyFlows(broken, example.model, { kept }).passed).toBe(false);
   });
 
   it("keys a report on the declaration's flows of its cluster only", () => {
