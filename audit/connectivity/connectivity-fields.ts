@@ -14,11 +14,11 @@ const CONTROLLER: Shape = { apiVersion: true, kind: true, metadata: { name: true
 /**
  * What the analyzer reads of each kind it analyzes (see `workload-peers.ts`, `policy-model.ts`):
  * a Namespace's name and labels, a workload's identity, owner and pod template labels and
- * container ports, and a NetworkPolicy whole.
+ * container ports, a NetworkPolicy's identity and spec (not its annotations: a flow's purpose).
  */
 const SHAPES: Readonly<Record<string, Shape>> = {
   Namespace: { apiVersion: true, kind: true, metadata: { name: true, labels: true } },
-  NetworkPolicy: true,
+  NetworkPolicy: { apiVersion: true, kind: true, metadata: { name: true, namespace: true }, spec: true },
   Pod: { apiVersion: true, kind: true, metadata: { name: true, namespace: true, labels: true, ownerReferences: true }, spec: POD_SPEC },
   Deployment: CONTROLLER,
   ReplicaSet: CONTROLLER,

@@ -10,6 +10,13 @@ export interface NamedNetwork {
 }
 
 /**
+ * A declared flow as the proof reads it: its ends, ports and kind. Its purpose is read only to
+ * describe a connection it declares that is missing (a kept proof records the purposes it read);
+ * its policy names and details are the artifact's business, not the proof's.
+ */
+export type ProvedFlow = Pick<NetworkFlow, "kind" | "cluster" | "from" | "to" | "ports">;
+
+/**
  * Everything the connectivity proof of one cluster reads of the declaration, as plain data: the
  * proof is computed from this and the cluster's objects only, so that a proof kept with a digest
  * of both is recalled exactly when nothing it depends on changed (a changed image is not read).
@@ -17,7 +24,7 @@ export interface NamedNetwork {
 export interface ClusterFlowInputs {
   readonly cluster: string;
   /** The declared flows on this cluster. */
-  readonly flows: readonly NetworkFlow[];
+  readonly flows: readonly ProvedFlow[];
   /** The artifact is part of the platform's (see `VerifyOptions.partial`). */
   readonly partial: boolean;
   /** The namespaces of the departments' environments on this cluster. */
@@ -31,12 +38,17 @@ export interface ClusterFlowInputs {
   readonly namedNetworks: readonly NamedNetwork[];
 }
 
+/** The declared flows on `cluster`, in the order of `ClusterFlowInputs.flows`. */
+export function clusterFlows(flows: readonly NetworkFlow[], cluster: string): NetworkFlow[] {
+  return flows.filter((flow) => flow.cluster === cluster);
+}
+
 /** What the proof of `cluster` reads of `model`; `flows` are the declaration's (`networkFlows(model)`). */
 export function clusterFlowInputs(model: PlatformModel, flows: readonly NetworkFlow[], cluster: string, partial: boolean): ClusterFlowInputs {
   const { gateway, management, dns } = model.network;
   return {
     cluster,
-    flows: flows.filter((flow) => flow.cluster === cluster),
+    flows: clusterFlows(flows, cluster).map(({ kind, cluster, from, to, ports }) => ({ kind, cluster, from, to, ...(ports === undefined ? {} : { ports }) })),
     partial,
     tenantNamespaces: model.departments.flatMap((d) => d.environments).filter((e) => e.cluster === cluster).map((e) => e.namespace),
     gatewayNamespace: gateway.namespace,

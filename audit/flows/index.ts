@@ -6,5 +6,5 @@
  *   peers) against the connections the declaration intends; every difference, and a zone matrix.
  */
 export { verifyFlows } from "./verify-flows";
-export type { ClusterFlowReport, FlowDifference, FlowReport } from "./verify-flows";
+export type { ClusterFlowReport, FlowDifference, FlowReport, KeptClusterReport } from "./verify-flows";
 export type { ZoneMatrix, ZoneMatrixCell } from "./zone-matrix";

@@ -1,9 +1,10 @@
-import type { FlowEndpoint, NetworkFlow } from "../../config/model/network-flow";
+import type { FlowEndpoint } from "../../config/model/network-flow";
 import { ZONE_SIDE_KINDS } from "../../config/model/network-flow";
 import { parseCidr, ipBlockRanges } from "../connectivity/ip-range";
 import { normalizeIntervals, type IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
 import type { ConnectivityPeer } from "../connectivity/connectivity-result";
+import type { ProvedFlow } from "./cluster-flow-inputs";
 
 /**
  * The connections the declaration intends on one cluster, as matchers over the analyzer's peers.
@@ -12,7 +13,7 @@ import type { ConnectivityPeer } from "../connectivity/connectivity-result";
  * read with independent NetworkPolicy semantics, allow exactly these connections.
  */
 export interface IntendedConnection {
-  readonly flow: NetworkFlow;
+  readonly flow: ProvedFlow;
   readonly from: PeerMatcher;
   readonly to: PeerMatcher;
   readonly ports: PortSet;
@@ -27,13 +28,13 @@ export interface PeerMatcher {
   readonly addresses?: IntervalList;
 }
 
-export function intendedConnections(flows: readonly NetworkFlow[], cluster: string, tenantNamespaces: ReadonlySet<string>): IntendedConnection[] {
+export function intendedConnections(flows: readonly ProvedFlow[], cluster: string, tenantNamespaces: ReadonlySet<string>): IntendedConnection[] {
   return flows
     .filter((flow) => flow.cluster === cluster && !ZONE_SIDE_KINDS.has(flow.kind))
     .map((flow) => ({ flow, from: matcher(flow.from, tenantNamespaces), to: matcher(flow.to, tenantNamespaces), ports: portsOf(flow) }));
 }
 
-function portsOf(flow: NetworkFlow): PortSet {
+function portsOf(flow: ProvedFlow): PortSet {
   if (flow.ports === undefined) return PortSet.ALL;
   return flow.ports.reduce((set, p) => set.union(PortSet.range(p.protocol, p.port, p.port)), PortSet.NONE);
 }

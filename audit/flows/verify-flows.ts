@@ -7,7 +7,7 @@ import { formatIpRange } from "../connectivity/ip-range";
 import { subtractIntervals, unionIntervals, type IntervalList } from "../connectivity/interval-list";
 import { PortSet } from "../connectivity/port-set";
 import type { ArtifactResource, ArtifactStack } from "../export/read-artifact";
-import { clusterFlowInputs, type ClusterFlowInputs } from "./cluster-flow-inputs";
+import { clusterFlowInputs, clusterFlows, type ClusterFlowInputs, type ProvedFlow } from "./cluster-flow-inputs";
 import { connectivityDigests, connectivityResources } from "./connectivity-resources";
 import { intendedConnections, type IntendedConnection } from "./intended-connections";
 import { PeerCandidates } from "./peer-candidates";
@@ -63,8 +63,15 @@ export interface VerifyOptions {
 
 /** Where cluster reports are kept (a `DerivedStackStore`, by cluster name). */
 export interface KeptClusterReports {
-  read(cluster: string, digest: string): ClusterFlowReport | undefined;
-  write(cluster: string, digest: string, report: ClusterFlowReport): void;
+  read(cluster: string, digest: string): KeptClusterReport | undefined;
+  write(cluster: string, digest: string, kept: KeptClusterReport): void;
+}
+
+/** A cluster's report as kept: with the purposes of the flows it names, which it holds while they are unchanged. */
+export interface KeptClusterReport {
+  readonly report: ClusterFlowReport;
+  /** By the flow's place in `ClusterFlowInputs.flows`. */
+  readonly purposes: Readonly<Record<number, string>>;
 }
 
 export interface FlowReport {
@@ -86,7 +93,11 @@ export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformMod
   const digestsOf = memoized((stack: ArtifactStack) => options.digestsOf?.(stack.name) ?? connectivityDigests(stack));
   const clusters = model.clusters.map((cluster) => {
     const inputs = clusterFlowInputs(model, flows, cluster.name, options.partial === true);
-    const prove = () => verifyCluster(stacks.flatMap((stack) => resourcesOf(stack).get(cluster.name) ?? []), inputs);
+    const purposes = clusterFlows(flows, cluster.name).map((flow) => flow.purpose);
+    // The purposes the proof read, by flow: only a missing connection is described by its flow's.
+    const read: Record<number, string> = {};
+    const purposeOf = (flow: number) => (read[flow] = purposes[flow]);
+    const prove = () => verifyCluster(stacks.flatMap((stack) => resourcesOf(stack).get(cluster.name) ?? []), inputs, purposeOf);
     if (kept === undefined) return prove();
     const hash = createHash("sha256").update(JSON.stringify(inputs)).update("\n");
     for (const stack of stacks) {
@@ -95,9 +106,9 @@ export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformMod
     }
     const digest = hash.digest("hex");
     const recalled = kept.read(cluster.name, digest);
-    if (recalled !== undefined) return recalled;
+    if (recalled !== undefined && Object.entries(recalled.purposes).every(([flow, purpose]) => purposes[Number(flow)] === purpose)) return recalled.report;
     const report = prove();
-    kept.write(cluster.name, digest, report);
+    kept.write(cluster.name, digest, { report, purposes: read });
     return report;
   });
   return { clusters, passed: clusters.every((c) => c.differences.length === 0) };
@@ -113,7 +124,7 @@ function memoized<K extends object, V>(make: (key: K) => V): (key: K) => V {
 }
 
 /** The proof of one cluster, from its connectivity resources and what it reads of the declaration. */
-function verifyCluster(resources: readonly ArtifactResource[], inputs: ClusterFlowInputs): ClusterFlowReport {
+function verifyCluster(resources: readonly ArtifactResource[], inputs: ClusterFlowInputs, purposeOf: (flow: number) => string): ClusterFlowReport {
   const { cluster, gatewayNamespace, managementNamespace, dnsNamespace } = inputs;
   const result = analyzeSourcedObjects([
     ...resources.map((r) => ({ object: r.object, source: `stack ${r.stack}, ${r.address}` })),
@@ -161,7 +172,10 @@ function verifyCluster(resources: readonly ArtifactResource[], inputs: ClusterFl
   }
 
   // Every intended connection must be effective.
-  for (const connection of intended) differences.push(...missingConnections(cluster, connection, workloads, externalEnds, effective));
+  const flowIndex = new Map<ProvedFlow, number>(inputs.flows.map((flow, index) => [flow, index]));
+  // Read only for a missing connection: a proof with none does not depend on any purpose.
+  const describe = (flow: ProvedFlow) => `${flow.kind} flow "${purposeOf(flowIndex.get(flow)!)}"`;
+  for (const connection of intended) differences.push(...missingConnections(cluster, connection, describe, workloads, externalEnds, effective));
 
   return {
     cluster,
@@ -176,12 +190,13 @@ function verifyCluster(resources: readonly ArtifactResource[], inputs: ClusterFl
 function missingConnections(
   cluster: string,
   intended: IntendedConnection,
+  describe: (flow: ProvedFlow) => string,
   workloads: PeerCandidates,
   externalEnds: ExternalConnections,
   effective: ReadonlyMap<string, PortSet>,
 ): FlowDifference[] {
-  const flow = `${intended.flow.kind} flow "${intended.flow.purpose}"`;
-  const missing = (src: string, dst: string, ports: PortSet, detail = `declared by the ${flow}, not allowed by the policies`): FlowDifference =>
+  const flow = () => describe(intended.flow);
+  const missing = (src: string, dst: string, ports: PortSet, detail = `declared by the ${flow()}, not allowed by the policies`): FlowDifference =>
     ({ cluster, kind: "missing", src, dst, ports: ports.toString(), detail });
   const sources = workloads.matching(intended.from);
   const targets = workloads.matching(intended.to);
@@ -191,7 +206,7 @@ function missingConnections(
     const outward = intended.to.addresses !== undefined;
     const inside = outward ? sources : targets;
     const declared = (outward ? intended.to.addresses : intended.from.addresses)!;
-    if (inside.length === 0) return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${flow}`)];
+    if (inside.length === 0) return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${flow()}`)];
     return inside.flatMap((workload) => {
       let covered: IntervalList = [];
       for (const c of (outward ? externalEnds.outward : externalEnds.inward).get(workload) ?? []) {
@@ -206,7 +221,7 @@ function missingConnections(
     });
   }
   if (sources.length === 0 || targets.length === 0) {
-    return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${sources.length === 0 ? "source" : "destination"} of the ${flow}`)];
+    return [missing(intended.from.describe, intended.to.describe, intended.ports, `no workload matches the ${sources.length === 0 ? "source" : "destination"} of the ${flow()}`)];
   }
   const found: FlowDifference[] = [];
   for (const src of sources) {

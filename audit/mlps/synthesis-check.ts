@@ -4,7 +4,7 @@ import type { IsoDate } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
 import { prestartCheckHelper, type CandidateCheck, type CheckFactory } from "../../artifact/candidate-check";
 import { DerivedStackStore } from "../../artifact/derived-stack-store";
-import type { ClusterFlowReport } from "../flows";
+import type { KeptClusterReport } from "../flows";
 import { connectivityDigests } from "../flows/connectivity-resources";
 import { decodeModel, encodeModel } from "../../config/model/model-transfer";
 import { ArtifactReadError, convertStackDocument, readArtifact, type ArtifactProblem, type ConvertedStack } from "../export";
@@ -52,7 +52,7 @@ export function rulePackGate(
       const [handedOver, digests] = [converted, connectivity];
       [converted, connectivity] = [new Map(), new Map()];
       const stacks = readArtifact(candidateOutdir, { includeStack: checked, converted: handedOver });
-      const kept = keptFolder === undefined ? undefined : new DerivedStackStore<ClusterFlowReport>(join(keptFolder, "flows"), proofCode());
+      const kept = keptFolder === undefined ? undefined : new DerivedStackStore<KeptClusterReport>(join(keptFolder, "flows"), proofCode());
       const options = { partial: departments !== undefined, kept, digestsOf: (stack: string) => digests.get(stack) };
       const { mlps } = runChecks(stacks, scoped, today, options);
       warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);

@@ -93,7 +93,8 @@ describe("the candidate check as a synthesis runs it", () => {
     const file = join(proofs, "shared-hz.json");
     const kept = JSON.parse(readFileSync(file, "utf8"));
     const difference = { cluster: "shared-hz", kind: "missing", src: "health-prod/portal[Deployment]", dst: "health-prod/db[StatefulSet]", ports: "TCP 1", detail: "kept" };
-    writeFileSync(file, JSON.stringify({ ...kept, derived: { ...kept.derived, differences: [difference] } }));
+    const report = { ...kept.derived.report, differences: [difference] };
+    writeFileSync(file, JSON.stringify({ ...kept, derived: { ...kept.derived, report } }));
     const recalled = "missing health-prod/portal[Deployment] => health-prod/db[StatefulSet] : TCP 1";
     expect(inThisThread.errors.join("\n")).not.toContain(recalled);
     expect(verdict(false, store).errors.join("\n")).toContain(recalled);

@@ -28,7 +28,7 @@ describe("connectivityFields", () => {
     });
   });
 
-  it("keeps of a Pod its labels and controlling owner, of a Namespace its labels, and a NetworkPolicy whole", () => {
+  it("keeps of a Pod its labels and controlling owner, of a Namespace its labels, of a NetworkPolicy its identity and spec", () => {
     const owner = [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-abc", controller: true, uid: "1" }];
     const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "web-abc-1", namespace: "a", labels: { app: "web" }, ownerReferences: owner, uid: "2" }, spec: { nodeName: "n1", containers: [container] }, status: { phase: "Running" } };
     expect(connectivityFields(pod)).toEqual({
@@ -42,8 +42,9 @@ describe("connectivityFields", () => {
       kind: "Namespace",
       metadata: { name: "a", labels: { zone: "l2" } },
     });
-    const policy = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "p", namespace: "a", annotations: { purpose: "x" } }, spec: { podSelector: {}, policyTypes: ["Ingress"] } };
-    expect(connectivityFields(policy)).toBe(policy);
+    const spec = { podSelector: {}, policyTypes: ["Ingress"] };
+    const policy = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "p", namespace: "a", labels: { x: "y" }, annotations: { purpose: "x" } }, spec };
+    expect(connectivityFields(policy)).toEqual({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "p", namespace: "a" }, spec });
   });
 
   it("leaves out the kinds connectivity does not depend on, keeps lists whole and malformed fields as they are", () => {

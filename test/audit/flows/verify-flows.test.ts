@@ -1,5 +1,5 @@
 import { readArtifact, type ArtifactStack } from "../../../audit/export";
-import { verifyFlows, type ClusterFlowReport } from "../../../audit/flows";
+import { verifyFlows, type KeptClusterReport } from "../../../audit/flows";
 import { connectivityDigests } from "../../../audit/flows/connectivity-resources";
 import { synthesizeExample } from "../../stacks/example-artifact";
 
@@ -117,7 +117,7 @@ describe("verifyFlows on the bundled example", () => {
 describe("verifyFlows with kept cluster reports", () => {
   /** A store in memory, recording the digest each cluster was read and written under. */
   function keptInMemory() {
-    const entries = new Map<string, { digest: string; report: ClusterFlowReport }>();
+    const entries = new Map<string, { digest: string; kept: KeptClusterReport }>();
     const reads: Record<string, string> = {};
     const writes: string[] = [];
     return {
@@ -127,11 +127,11 @@ describe("verifyFlows with kept cluster reports", () => {
       read(cluster: string, digest: string) {
         reads[cluster] = digest;
         const entry = entries.get(cluster);
-        return entry?.digest === digest ? entry.report : undefined;
+        return entry?.digest === digest ? entry.kept : undefined;
       },
-      write(cluster: string, digest: string, report: ClusterFlowReport) {
+      write(cluster: string, digest: string, kept: KeptClusterReport) {
         writes.push(cluster);
-        entries.set(cluster, { digest, report });
+        entries.set(cluster, { digest, kept });
       },
     };
   }
@@ -155,8 +155,9 @@ describe("verifyFlows with kept cluster reports", () => {
   it("hands back a kept report for the same input, without proving it again", () => {
     const kept = keptInMemory();
     verifyFlows(stacks, example.model, { kept });
-    const marked = { ...kept.entries.get("shared-hz")!.report, workloads: -1 };
-    kept.entries.set("shared-hz", { digest: kept.entries.get("shared-hz")!.digest, report: marked });
+    const entry = kept.entries.get("shared-hz")!;
+    const marked = { ...entry.kept.report, workloads: -1 };
+    kept.entries.set("shared-hz", { digest: entry.digest, kept: { ...entry.kept, report: marked } });
     kept.writes.length = 0;
     const report = verifyFlows(stacks, example.model, { kept });
     expect(report.clusters.find((c) => c.cluster === "shared-hz")).toBe(marked);
@@ -192,16 +193,25 @@ describe("verifyFlows with kept cluster reports", () => {
     expect(verifyFlows(broken, example.model, { kept }).passed).toBe(false);
   });
 
-  it("keys a report on the declaration's flows of its cluster only", () => {
+  it("keys a report on the declared flows' ends and ports, and holds it while the purposes it names are unchanged", () => {
+    const agreement = example.model.sharingAgreements.find((a) => a.consumer.department === "public-security" && a.provider.department === "big-data")!;
+    const reworded = { ...example.model, sharingAgreements: example.model.sharingAgreements.map((a) => (a === agreement ? { ...a, purpose: `${a.purpose} (reworded)` } : a)) };
     const kept = keptInMemory();
     verifyFlows(stacks, example.model, { kept });
     const before = { ...kept.reads };
-    const agreement = example.model.sharingAgreements.find((a) => a.consumer.department === "public-security" && a.provider.department === "big-data");
-    const model = { ...example.model, sharingAgreements: example.model.sharingAgreements.map((a) => (a === agreement ? { ...a, purpose: `${a.purpose} (reworded)` } : a)) };
-    const report = verifyFlows(stacks, model, { kept });
-    // The agreement's flows run on both clusters: across them through the gateway.
-    expect(kept.reads["secure-l4"]).not.toBe(before["secure-l4"]);
-    expect(kept.reads["shared-hz"]).not.toBe(before["shared-hz"]);
-    expect(report).toEqual(verifyFlows(stacks, model));
+    kept.writes.length = 0;
+    // A passing proof names no purpose: reworded, it holds.
+    expect(verifyFlows(stacks, reworded, { kept })).toEqual(verifyFlows(stacks, reworded));
+    expect(kept.reads).toEqual(before);
+    expect(kept.writes).toEqual([]);
+
+    // One missing connection of the agreement's is described by its purpose: reworded, it is proved again.
+    const broken = withPolicies("dept-public-security", (rs) => rs.filter((r) => !policyNamed("public-security-core", "share-population-api-to-big-data-prod-identity-egress")(r)));
+    verifyFlows(broken, example.model, { kept });
+    kept.writes.length = 0;
+    const report = verifyFlows(broken, reworded, { kept });
+    expect(kept.writes).toEqual(["secure-l4"]);
+    expect(report).toEqual(verifyFlows(broken, reworded));
+    expect(report.clusters.find((c) => c.cluster === "secure-l4")!.differences.map((d) => d.detail).join("\n")).toContain("(reworded)");
   });
 });
