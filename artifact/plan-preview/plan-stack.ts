@@ -127,13 +127,17 @@ function preventsDestroy(config: Record<string, unknown> | undefined): boolean {
 
 /** Changed attributes, outside the paths `lifecycle.ignore_changes` names; values as Terraform shows them. */
 function attributeChanges(before: Record<string, unknown>, after: Record<string, unknown>): AttributeChange[] {
-  const strip = (config: Record<string, unknown>) => {
-    const copy = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(config).filter(([key]) => !META.has(key))))) as Record<string, unknown>;
+  const attributes = (config: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(config).filter(([key]) => !META.has(key))));
+  const [was, is] = [attributes(before), attributes(after)];
+  // Most objects of a rebuilt stack are as they were: the same text has no changed attribute (nor once ignored paths are cut from both).
+  if (was === is) return [];
+  const strip = (text: string) => {
+    const copy = JSON.parse(text) as Record<string, unknown>;
     for (const path of ignoredPaths(after)) removeAt(copy, path);
     return copy;
   };
-  const old = strip(before);
-  const now = strip(after);
+  const old = strip(was);
+  const now = strip(is);
   return differingFields(old, now).map((path) => ({ path, before: readPath(old, path), after: readPath(now, path) }));
 }
 
