@@ -15,6 +15,7 @@ import {
   type Target,
   TENANT_ROLE_LIMITS_CHECK,
 } from "../rbac";
+import { WILDCARD } from "../rbac/permission-match";
 import { asMtbCheck, MTB, type MtbEntry, type TenancyCheck } from "./mtb-catalog";
 
 /** Department groups and their permission rows, from the RBAC analysis (which read the artifact). */
@@ -48,10 +49,19 @@ function clusterResources(rbac: RbacReport): TenancyCheck {
 function changeCheck(entry: MtbEntry, rbac: RbacReport, targets: readonly Target[], what: string): TenancyCheck {
   const findings: CheckFinding[] = [];
   const groups = departmentGroups(rbac);
+  // A province has thousands of rows per target, of a few dozen groups and resources: the targets a
+  // row's group and resource can cover are found once per pair.
+  const coveringByPair = new Map<string, readonly Target[]>();
+  const covering = (row: Permission) => {
+    const pair = `${row.apiGroup}\u0000${row.resource}`;
+    let found = coveringByPair.get(pair);
+    if (found === undefined) coveringByPair.set(pair, (found = targets.filter((t) => allowedVerbs({ apiGroups: [row.apiGroup], resources: [row.resource], verbs: [WILDCARD] }, t, CHANGE_VERBS).length > 0)));
+    return found;
+  };
   for (const g of groups) {
     for (const row of g.permissions) {
       if (row.nonResource) continue;
-      for (const t of targets) {
+      for (const t of covering(row)) {
         const verbs = allowedVerbs({ apiGroups: [row.apiGroup], resources: [row.resource], verbs: row.verbs }, t, CHANGE_VERBS);
         if (verbs.length > 0) {
           findings.push(findingAtRef(row.binding, `lets department ${g.department}'s group ${g.group} ${verbs.join(", ")} ${t.label} ${where(row)} (${row.role} rules[${row.rule}])`));
