@@ -163,12 +163,13 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
         tell(reused.size);
       },
     };
+    const planOf = new Map(toBuild.map((plan) => [plan.name, plan]));
     const builtStacks =
       workers > 1 && toBuild.length > 1
-        ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, toBuild.map((p) => p.name), staging, {
+        ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, [...planOf.keys()], staging, {
             ...build,
             workers,
-            buildInThisThread: (name) => withPlainStackTraces(() => buildStacks([plans.find((p) => p.name === name)!], staging, { cache }))[0],
+            buildInThisThread: (name) => withPlainStackTraces(() => buildStacks([planOf.get(name)!], staging, { cache }))[0],
           })
         : withPlainStackTraces(() => buildStacks(toBuild, staging, build));
     const built = new Map(builtStacks.map((stack) => [stack.name, stack]));

@@ -55,6 +55,7 @@ export function rulePackGate(
       const kept = keptFolder === undefined ? undefined : new DerivedStackStore<KeptClusterReport>(join(keptFolder, "flows"), proofCode());
       const options = { partial: departments !== undefined, kept, digestsOf: (stack: string) => digests.get(stack) };
       const { mlps } = runChecks(stacks, scoped, today, options);
+      kept?.keepOnly(scoped.clusters.map((cluster) => cluster.name));
       warn(departments ? mlps.warnings.filter((w) => !/matches no finding/.test(w)) : mlps.warnings);
       return mlps.errors;
     },

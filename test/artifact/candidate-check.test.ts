@@ -88,7 +88,10 @@ describe("the candidate check as a synthesis runs it", () => {
     expect(verdict(true, store)).toEqual(inThisThread);
     const proofs = join(store.kept, "flows");
     expect(readdirSync(proofs).sort()).toEqual(["secure-l4.json", "shared-hz.json"]);
+    // The proof of a cluster no longer declared goes.
+    writeFileSync(join(proofs, "retired-cluster.json"), "{}");
     expect(verdict(false, store)).toEqual(inThisThread);
+    expect(readdirSync(proofs).sort()).toEqual(["secure-l4.json", "shared-hz.json"]);
     // A kept proof is what the verdict is made of: one saying a flow is missing fails the gate.
     const file = join(proofs, "shared-hz.json");
     const kept = JSON.parse(readFileSync(file, "utf8"));
