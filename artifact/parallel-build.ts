@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { encodeModel } from "../config/model/model-transfer";
 import type { PlatformModel } from "../config/model/platform-model";
 import type { StateLocation } from "../stacks/state-backend";
@@ -24,33 +24,30 @@ export type WorkerMessage = { readonly built: BuiltStack } | { readonly failed: 
 
 /** Stacks per worker below which starting a worker (loading cdktf again) costs more than it saves. */
 const STACKS_PER_WORKER = 24;
-/** Stacks handed to a worker at a time: the one it builds and the next. */
-const STACKS_HELD_BY_A_WORKER = 2;
 
-/** How many threads to build `stacks` stacks with, when not told (this one included): one per core, when there is work for them. */
+/** How many workers to build `stacks` stacks with, when not told: one per core, when there is work for them. */
 export function defaultWorkers(stacks: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(stacks / STACKS_PER_WORKER)));
 }
 
 /**
- * Builds the stacks named in `names` on `workers` threads: this one, with `buildInThisThread`, and
- * `workers - 1` worker threads, each with its own copy of the model, into
- * `<into>/stacks/<name>`. Stacks are handed out one at a time as threads finish, so a large stack
- * does not hold back a share. Each stack is built alone (see `buildStacks`), so the bytes do not
- * depend on the number of threads or on which built what. Returns the results in the order of
- * `names`. Synchronous, like the rest of a synthesis: between its own stacks this thread takes
- * what the workers report, and once none is left to start, sleeps until they do.
+ * Builds the stacks named in `names` on `workers` worker threads, each with its own copy of the
+ * model, into `<into>/stacks/<name>`; stacks are handed out one at a time as workers finish, so
+ * a large stack does not hold back a share. Each stack is built alone (see `buildStacks`), so
+ * the bytes do not depend on the number of workers or on which worker built what. Returns the
+ * results in the order of `names`. Synchronous, like the rest of a synthesis: this thread sleeps
+ * until a worker reports.
  */
 export function buildStacksInParallel(
   model: PlatformModel,
   where: StateLocation,
   names: readonly string[],
   into: string,
-  options: BuildOptions & { readonly workers: number; readonly buildInThisThread: (name: string) => BuiltStack },
+  options: BuildOptions & { readonly workers: number },
 ): BuiltStack[] {
   const signal = newWakeSignal();
   const encoded = encodeModel(model);
-  const pool = Array.from({ length: Math.min(options.workers - 1, names.length) }, () => {
+  const pool = Array.from({ length: Math.min(options.workers, names.length) }, () => {
     const { port1, port2 } = new MessageChannel();
     const cache = options.cache && { folder: options.cache.folder, code: options.cache.code };
     const setup: WorkerSetup = { model: encoded, where, into, cache, port: port2, signal };
@@ -60,31 +57,21 @@ export function buildStacksInParallel(
   });
   const results = new Map<string, BuiltStack>();
   const queue = [...names];
-  const handOut = (port: MessagePort) => {
-    if (queue.length > 0) port.postMessage({ stack: queue.shift() });
-  };
-  const take = (message: unknown, port: MessagePort) => {
-    const report = message as WorkerMessage;
-    if ("failed" in report) throw new Error(report.failed);
-    options.onBuilt?.(report.built);
-    results.set(report.built.name, report.built);
-    handOut(port);
-    return true;
-  };
   try {
-    // Each worker holds a second stack while it builds one: it need not wait for this thread, busy with its own, to hand it the next.
-    for (const { port } of pool) for (let held = 0; held < STACKS_HELD_BY_A_WORKER; held++) handOut(port);
-    while (results.size < names.length) {
-      for (const { port } of pool) for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) take(message.message, port);
-      const next = queue.shift();
-      if (next !== undefined) {
-        const built = options.buildInThisThread(next);
-        options.onBuilt?.(built);
-        results.set(next, built);
-      } else if (results.size < names.length) {
-        receiveUntil(pool.map(({ port }) => port), signal, take, "synthesis worker");
-      }
-    }
+    for (const { port } of pool) if (queue.length > 0) port.postMessage({ stack: queue.shift() });
+    receiveUntil(
+      pool.map(({ port }) => port),
+      signal,
+      (message, port) => {
+        const report = message as WorkerMessage;
+        if ("failed" in report) throw new Error(report.failed);
+        options.onBuilt?.(report.built);
+        results.set(report.built.name, report.built);
+        if (queue.length > 0) port.postMessage({ stack: queue.shift() });
+        return results.size === names.length ? true : undefined;
+      },
+      "synthesis worker",
+    );
   } finally {
     for (const { worker, port } of pool) {
       port.close();

@@ -54,9 +54,8 @@ export interface SynthesizeOptions {
    */
   readonly cacheDir?: string;
   /**
-   * Threads building the stacks that are not reused: this one and `workers - 1` worker threads (1
-   * builds them all in this thread). The output is the same whatever the number.
-   * @default - one per core when there are enough stacks to build
+   * Worker threads building the stacks that are not reused; 1 builds them in this thread. The
+   * output is the same whatever the number. @default - one per core when there are enough stacks to build
    */
   readonly workers?: number;
   /** Told how far the synthesis is: stacks done (built or reused) of the total. */
@@ -163,14 +162,9 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
         tell(reused.size);
       },
     };
-    const planOf = new Map(toBuild.map((plan) => [plan.name, plan]));
     const builtStacks =
       workers > 1 && toBuild.length > 1
-        ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, [...planOf.keys()], staging, {
-            ...build,
-            workers,
-            buildInThisThread: (name) => withPlainStackTraces(() => buildStacks([planOf.get(name)!], staging, { cache }))[0],
-          })
+        ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, toBuild.map((p) => p.name), staging, { ...build, workers })
         : withPlainStackTraces(() => buildStacks(toBuild, staging, build));
     const built = new Map(builtStacks.map((stack) => [stack.name, stack]));
     for (const name of built.keys()) checkRun?.stackReady(name);

@@ -33,7 +33,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: "department", value: "NAME", description: "re-synthesize this department's stack only (repeatable)" },
   { name: "summary", description: "print departments, environments and resources per stack" },
   { name: "no-cache", description: "build every stack (a cold synthesis), neither reading nor writing the cache" },
-  { name: "workers", value: "N", description: "build stacks on N threads, this one and N-1 workers (default: one per core when there are enough stacks; 1: this one only)" },
+  { name: "workers", value: "N", description: "build stacks on N worker threads (default: one per core when there are enough stacks; 1: in this process)" },
   { name: "progress", description: "show progress even when stderr is not a terminal (CI logs)" },
   { name: "live", value: "SNAPSHOT_DIR", description: "audit what runs, from a read-only snapshot (one folder per cluster), with drift against cdktf.out" },
   { name: "today", value: "YYYY-MM-DD", description: "the date expiry checks use (default: today, UTC)" },

@@ -10,10 +10,6 @@ import { buildGovcloudApp, planStacks } from "../../stacks/govcloud-app";
 import { EXAMPLE_CONFIG, PROJECT_ROOT, readTree } from "./example-project";
 import { EXAMPLE_TODAY } from "../stacks/example-artifact";
 
-/** How the synthesis builds its own share of the stacks while its workers build theirs. */
-const inThisThread = (plans: ReturnType<typeof planStacks>, into: string, cache: StackCache | undefined) => (name: string) =>
-  withPlainStackTraces(() => buildStacks([plans.find((p) => p.name === name)!], into, { cache }))[0];
-
 describe("building stacks one App each", () => {
   it("writes every byte a single cdktf App holding all the stacks writes, manifest included, in this thread or on any number of workers, caching or not", () => {
     const model = readPlatformOrThrow(EXAMPLE_CONFIG, { today: EXAMPLE_TODAY });
@@ -33,7 +29,7 @@ describe("building stacks one App each", () => {
         const built =
           workers === 1
             ? withPlainStackTraces(() => buildStacks(plans, into, { cache }))
-            : buildStacksInParallel(model, options, plans.map((p) => p.name), into, { workers, cache, buildInThisThread: inThisThread(plans, into, cache) });
+            : buildStacksInParallel(model, options, plans.map((p) => p.name), into, { workers, cache });
         writeManifest(into, built);
         expect(built.map((stack) => stack.name)).toEqual(plans.map((p) => p.name));
       }
@@ -61,7 +57,7 @@ describe("building stacks one App each", () => {
         };
         const into = join(where, `out-${workers}`);
         if (workers === 1) withPlainStackTraces(() => buildStacks(plans, into, { cache, onBuilt }));
-        else buildStacksInParallel(model, options, [...byName.keys()], into, { workers, cache, onBuilt, buildInThisThread: inThisThread(plans, into, cache) });
+        else buildStacksInParallel(model, options, [...byName.keys()], into, { workers, cache, onBuilt });
         expect({ workers, cached: cachedWhenTold.sort() }).toEqual({ workers, cached: [...byName.keys()].sort() });
       }
     } finally {

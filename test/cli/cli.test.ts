@@ -242,7 +242,7 @@ describe("usage", () => {
         "  --summary                    print departments, environments and resources per stack",
         "  --today YYYY-MM-DD           the date expiry checks use (default: today, UTC)",
         "  --no-cache                   build every stack (a cold synthesis), neither reading nor writing the cache",
-        "  --workers N                  build stacks on N threads, this one and N-1 workers (default: one per core when there are enough stacks; 1: this one only)",
+        "  --workers N                  build stacks on N worker threads (default: one per core when there are enough stacks; 1: in this process)",
         "  --progress                   show progress even when stderr is not a terminal (CI logs)",
         "  --help                       this command's help",
         "",
