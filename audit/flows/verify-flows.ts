@@ -99,12 +99,7 @@ export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformMod
     const purposeOf = (flow: number) => (read[flow] = purposes[flow]);
     const prove = () => verifyCluster(stacks.flatMap((stack) => resourcesOf(stack).get(cluster.name) ?? []), inputs, purposeOf);
     if (kept === undefined) return prove();
-    const hash = createHash("sha256").update(JSON.stringify(inputs)).update("\n");
-    for (const stack of stacks) {
-      const digest = digestsOf(stack)[cluster.name];
-      if (digest !== undefined) hash.update(`${stack.name} ${digest}\n`);
-    }
-    const digest = hash.digest("hex");
+    const digest = proofDigest(inputs, stacks.map((stack) => [stack.name, digestsOf(stack)[cluster.name]]));
     const recalled = kept.read(cluster.name, digest);
     if (recalled !== undefined && Object.entries(recalled.purposes).every(([flow, purpose]) => purposes[Number(flow)] === purpose)) return recalled.report;
     const report = prove();
@@ -112,6 +107,13 @@ export function verifyFlows(stacks: readonly ArtifactStack[], model: PlatformMod
     return report;
   });
   return { clusters, passed: clusters.every((c) => c.differences.length === 0) };
+}
+
+/** The digest a cluster's proof is kept by: what it reads of the declaration, and each stack's connectivity digest on the cluster (none: no resources there). */
+function proofDigest(inputs: ClusterFlowInputs, stacks: ReadonlyArray<readonly [name: string, digest: string | undefined]>): string {
+  const hash = createHash("sha256").update(JSON.stringify(inputs)).update("\n");
+  for (const [name, digest] of stacks) if (digest !== undefined) hash.update(`${name} ${digest}\n`);
+  return hash.digest("hex");
 }
 
 function memoized<K extends object, V>(make: (key: K) => V): (key: K) => V {
