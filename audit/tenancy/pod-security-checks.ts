@@ -153,6 +153,7 @@ export function psaProfile(namespace: TenantNamespace): PsaProfile | undefined {
 
 /** Every pod rule decided over the tenant pods and the tenant namespaces. */
 export function podSecurityChecks(pods: readonly PodTemplate[], namespaces: readonly TenantNamespace[], guards: AdmissionGuards): TenancyCheck[] {
+  const containers = pods.flatMap((pod) => pod.containers.map((c) => ({ pod, container: c.container })));
   return POD_RULES.map((rule) => {
     const findings: CheckFinding[] = pods.flatMap((pod) => rule.violations(pod).map((v) => findingAt(pod.resource, v.message, v.field)));
     const guardedBy = { psa: [] as TenantNamespace[], policy: new Set<string>() };
@@ -176,7 +177,6 @@ export function podSecurityChecks(pods: readonly PodTemplate[], namespaces: read
         ),
       );
     }
-    const containers = pods.flatMap((pod) => pod.containers.map((c) => ({ pod, container: c.container })));
     const proven = containers.filter(({ pod, container }) => rule.proof.holds(pod, container));
     const evidence: CheckEvidence[] = [
       { statement: `${proven.length} of ${plural(containers.length, "container")} in ${plural(pods.length, "tenant pod template")}: ${rule.proof.statement}`, objects: [] },
