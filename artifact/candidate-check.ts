@@ -102,9 +102,10 @@ export interface CheckRunOptions {
 /**
  * A helper pays when most of the check's work is reading what it kept of unchanged stacks and
  * checking them: that overlaps this thread's own reading (a one-department edit at 1,000
- * departments, 11.2–11.6 s -> 9.9–10.2 s in alternating runs). When most stacks were just built, this thread parses each
- * document anyway and the check derives from it in passing; a helper parses every document a
- * second time and holds a second heap (a cold synthesis at 1,000: no faster, 340 MB more).
+ * departments, 11.2–11.6 s -> 9.9–10.2 s in alternating runs). When most stacks were just
+ * built, this thread parses each document anyway and the check derives from it in passing; a
+ * helper parses every document a second time and holds a second heap (a cold synthesis at
+ * 1,000: no faster, 340 MB more).
  * Starting one costs about half a second of the other core (its modules): at 200 departments a
  * one-department edit took 3.56 s either way, with 0.7 s more CPU on the helper.
  */

@@ -92,20 +92,16 @@ export const rulePackGateOnHelper: CheckFactory = (setup, warn) => {
   return rulePackGate(decodeModel(model), today, warn, departments);
 };
 
-/** A connectivity proof kept is as good as the code that proved it. */
-let proofFingerprint: string | undefined;
-function proofCode(): string {
-  proofFingerprint ??= codeFingerprint(join(__dirname, "..", "flows", "verify-flows.ts"), join(__dirname, "..", ".."));
-  return proofFingerprint;
+/** A digest of the code reachable from `entries`, made once: what is kept is as good as the code that made it. */
+function fingerprintOnce(...entries: string[]): () => string {
+  let fingerprint: string | undefined;
+  return () => (fingerprint ??= entries.map((entry) => codeFingerprint(entry, join(__dirname, "..", ".."))).join(" "));
 }
 
-/** What a synthesis may keep with each stack's bytes is as good as the code that derived it: the conversion and the digests. */
-let conversionFingerprint: string | undefined;
-function conversionCode(): string {
-  const root = join(__dirname, "..", "..");
-  conversionFingerprint ??= [join(__dirname, "..", "export", "read-artifact.ts"), join(__dirname, "..", "flows", "connectivity-resources.ts")].map((entry) => codeFingerprint(entry, root)).join(" ");
-  return conversionFingerprint;
-}
+/** The code of what a synthesis keeps with each stack's bytes: the conversion and its connectivity digests. */
+const conversionCode = fingerprintOnce(join(__dirname, "..", "export", "read-artifact.ts"), join(__dirname, "..", "flows", "connectivity-resources.ts"));
+/** The code of a kept connectivity proof. */
+const proofCode = fingerprintOnce(join(__dirname, "..", "flows", "verify-flows.ts"));
 
 /**
  * The model of `departments` and their sharing partners, with every agreement of those: a

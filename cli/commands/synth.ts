@@ -15,7 +15,7 @@ export function runSynth(context: CommandContext): number {
   const cacheDir = options["no-cache"] ? undefined : join(process.cwd(), STACK_CACHE_FOLDER);
   // The gate's helper thread loads its code while the declaration is validated.
   if (cacheDir && !options.department && likelyChecksOnHelper(cacheDir)) prestartRulePackGate();
-  const parsed = options["no-cache"] ? undefined : declarationParses();
+  const parsed = cacheDir ? declarationParses() : undefined;
   const model = validateDeclaration(context, parsed ?? PARSING_EVERY_FILE);
   if (!model) return 1;
   const departments = options.department;
