@@ -7,6 +7,7 @@ import type { StackPlan } from "./plan-preview/plan-stack";
 import { previewProjection } from "./plan-preview/preview-projection";
 import { withFieldsFrom } from "./plan-preview/record-replacement-fields";
 import { stackInventory, type InventoryObject } from "./stack-inventory";
+import type { KnownOutput } from "./stack-cache";
 
 export interface StackSummary {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface OutputStack {
   readonly statefulEntries: StatefulLockEntry[];
   /** What the synthesis needs of it came from the store: its document was not parsed. */
   readonly fromStore: boolean;
+  /** sha256 of its `cdk.tf.json`, when the store is used (it is kept by it). */
+  readonly documentDigest?: string;
 }
 
 /** What the output reading derives of one stack's `cdk.tf.json` besides its preview against a changed previous version. */
@@ -40,6 +43,8 @@ export interface OutputReading {
   readonly store?: DerivedStackStore<DerivedStack>;
   /** Told each candidate document parsed (with its digest, when the store is used), before it is let go. */
   readonly onParsed?: (stack: string, document: unknown, digest?: string) => void;
+  /** Digests of the previous output's files known without reading them (`OutputIndex`). @default - each previous document is read */
+  readonly previousDigests?: Pick<KnownOutput, "digestOf">;
 }
 
 /**
@@ -60,18 +65,25 @@ export function readOutputStacks(
     readonly documentDigest?: string;
   }>,
   lock: StatefulLock,
-  { store, onParsed }: OutputReading = {},
+  { store, onParsed, previousDigests }: OutputReading = {},
 ): Map<string, OutputStack> {
   const read = new Map<string, OutputStack>();
   for (const { name, statefulEntries, documentDigest: verified } of stacks) {
-    // A stack whose digest is known and whose previous copy has it too need not be read at all.
+    // A stack whose digest is known and whose previous copy is known to have it too need not be read at all.
     let candidateBytes: Buffer | undefined;
     const bytes = () => (candidateBytes ??= readFileSync(join(candidate, "stacks", name, "cdk.tf.json")));
-    const before = previous !== undefined ? readIfPresent(join(previous, "stacks", name, "cdk.tf.json")) : undefined;
-    const unchanged = before !== undefined && (verified !== undefined ? documentDigest(before) === verified : before.equals(bytes()));
+    const path = join("stacks", name, "cdk.tf.json");
+    const knownBefore = previous !== undefined ? previousDigests?.digestOf(path) : undefined;
+    let beforeBytes: Buffer | undefined;
+    const before = () => (beforeBytes ??= previous !== undefined ? readIfPresent(join(previous, path)) : undefined);
+    const hadBefore = knownBefore !== undefined || before() !== undefined;
+    const unchanged =
+      knownBefore !== undefined
+        ? knownBefore === (verified ?? documentDigest(bytes()))
+        : hadBefore && (verified !== undefined ? documentDigest(before()!) === verified : before()!.equals(bytes()));
     const digest = store ? (verified ?? documentDigest(bytes())) : undefined;
     // The projection previews exactly as the document does only where no attribute is compared.
-    const kept = store && digest && (before === undefined || unchanged) ? store.read(name, digest) : undefined;
+    const kept = store && digest && (!hadBefore || unchanged) ? store.read(name, digest) : undefined;
     let derived: DerivedStack;
     let preview: StackPlan;
     if (kept) {
@@ -79,7 +91,7 @@ export function readOutputStacks(
       preview = previewStack(lock, name, kept.projection, unchanged ? kept.projection : undefined);
     } else {
       const document = JSON.parse(bytes().toString("utf8")) as StackDocument;
-      const earlier = before === undefined ? undefined : unchanged ? document : (JSON.parse(before.toString("utf8")) as StackDocument);
+      const earlier = !hadBefore ? undefined : unchanged ? document : (JSON.parse(before()!.toString("utf8")) as StackDocument);
       preview = previewStack(lock, name, document, earlier);
       derived = { inventory: stackInventory(name, document), projection: previewProjection(document) };
       onParsed?.(name, document, digest);
@@ -92,6 +104,7 @@ export function readOutputStacks(
       preview,
       statefulEntries: statefulEntries.map((entry) => withFieldsFrom(entry, resources)),
       fromStore: kept !== undefined,
+      documentDigest: digest,
     });
   }
   return read;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { StackPlan, StackRecord } from "../stacks/govcloud-app";
 import { isRunning } from "./process-liveness";
@@ -35,6 +35,15 @@ export interface ReusedStack {
   readonly record: StackRecord;
   /** sha256 of the `cdk.tf.json` copied, verified as it was copied. */
   readonly documentDigest: string;
+  /** The stack folder's files, by path, with their sha256. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** An earlier output whose files' digests are known without reading them (`OutputIndex`). */
+export interface KnownOutput {
+  readonly folder: string;
+  /** sha256 of the file at `path` inside `folder`, when known; undefined otherwise. */
+  digestOf(path: string): string | undefined;
 }
 
 /** Creates the cache folder with a `.gitignore` of its own, so that no clone commits it. */
@@ -63,17 +72,22 @@ export class StackCache {
   }
 
   /**
-   * Copies the stack of `plan` into `<into>/stacks/<name>` when the cache holds it for these
-   * inputs and this code; undefined (nothing copied) otherwise.
+   * Puts the stack of `plan` into `<into>/stacks/<name>` when the cache holds it for these
+   * inputs and this code; undefined (nothing written) otherwise. When `earlier` holds the very
+   * same files (known by their digests), they are hard-linked from there, not copied: the
+   * unchanged stacks of a province are 300 MB to read, hash and write again.
    */
-  reuse(plan: StackPlan, into: string): ReusedStack | undefined {
+  reuse(plan: StackPlan, into: string, earlier?: KnownOutput): ReusedStack | undefined {
     const entry = this.entry(plan.name);
     if (!entry || entry.code !== this.code || !readsStillHold(entry.reads, plan.inputs as unknown as Record<string, unknown>)) return undefined;
     const documentDigest = entry.files[STACK_DOCUMENT];
-    if (documentDigest === undefined || !copyVerified(join(this.folder, plan.name, "stack"), join(into, "stacks", plan.name), entry.files)) return undefined;
+    if (documentDigest === undefined) return undefined;
+    const target = join(into, "stacks", plan.name);
+    const linked = earlier !== undefined && linkKnown(earlier, join("stacks", plan.name), target, entry.files);
+    if (!linked && !copyVerified(join(this.folder, plan.name, "stack"), target, entry.files)) return undefined;
     // The stacks it follows are the plan's, not the stack's reads: a platform stack reads nothing
     // of how its cluster is provisioned, yet follows the clusters stack only while Cluster API creates it.
-    return { name: entry.name, manifest: { ...entry.manifest, dependencies: [...plan.dependsOn] }, record: entry.record, documentDigest };
+    return { name: entry.name, manifest: { ...entry.manifest, dependencies: [...plan.dependsOn] }, record: entry.record, documentDigest, files: entry.files };
   }
 
   /**
@@ -139,6 +153,26 @@ function fileDigests(folder: string): Record<string, string> {
   };
   visit(folder);
   return digests;
+}
+
+/**
+ * Hard-links the stack's files, by path, from `<earlier>/<folder>` into `target`, only when
+ * every one is known there to have the digest it was stored with; false (nothing left in
+ * `target`) otherwise, or when the file system will not link.
+ */
+function linkKnown(earlier: KnownOutput, folder: string, target: string, files: Record<string, string>): boolean {
+  const paths = Object.keys(files);
+  if (!paths.every((path) => earlier.digestOf(join(folder, path)) === files[path])) return false;
+  try {
+    for (const path of paths) {
+      mkdirSync(dirname(join(target, path)), { recursive: true });
+      linkSync(join(earlier.folder, folder, path), join(target, path));
+    }
+    return true;
+  } catch {
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /**

@@ -12,7 +12,8 @@ import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terrafor
 import { dataLossRefusals } from "./plan-preview";
 import { withAppliedReplicas } from "./applied-replicas";
 import { isDecommissionedObject } from "../config/model/recorded-workload-clusters";
-import { readOutputStacks, type DerivedStack, type StackSummary } from "./output-stacks";
+import { readOutputStacks, type DerivedStack, type OutputStack, type StackSummary } from "./output-stacks";
+import { filesOf, OutputIndex, writeOutputIndex } from "./output-index";
 import { DerivedStackStore, keepDerivationsOf } from "./derived-stack-store";
 import { helperPays, startCandidateCheck, type CandidateCheck, type CandidateCheckRun } from "./candidate-check";
 
@@ -30,6 +31,8 @@ const DERIVED_FOLDER = ".derived";
 const CHECKED_FOLDER = ".checked";
 /** Inside the stack cache: what the candidate check computed of the whole candidate (`CandidateCheck.errors`). */
 const CHECK_KEPT_FOLDER = ".check-kept";
+/** Inside the stack cache: the digests of the files the last synthesis left in its output (`OutputIndex`). */
+const OUTPUT_INDEX_FILE = ".output-index.json";
 
 export interface SynthesizeOptions {
   /** The declaration folder: the stateful lock is kept there. */
@@ -143,9 +146,13 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     let done = 0;
     const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
     const reused = new Map<string, ReusedStack>();
+    const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
+    // Unchanged stacks are linked from the output they replace, where it still holds their bytes.
+    const indexFile = cache && join(cache.folder, OUTPUT_INDEX_FILE);
+    const earlier = indexFile && previous ? OutputIndex.read(indexFile, previous) : undefined;
     for (const plan of plans) {
       rmSync(join(staging, "stacks", plan.name), { recursive: true, force: true });
-      const hit = cache?.reuse(plan, staging);
+      const hit = cache?.reuse(plan, staging, earlier);
       if (!hit) continue;
       reused.set(plan.name, hit);
       checkRun?.stackReady(plan.name, hit.documentDigest);
@@ -167,13 +174,14 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
         ? buildStacksInParallel(model, { outdir, projectRoot: options.projectRoot }, toBuild.map((p) => p.name), staging, { ...build, workers })
         : withPlainStackTraces(() => buildStacks(toBuild, staging, build));
     const built = new Map(builtStacks.map((stack) => [stack.name, stack]));
+    // Listed before the Terraform working files are carried in: the index records what the synthesis wrote.
+    const builtFiles = new Map(indexFile ? [...built.keys()].map((name) => [name, filesOf(join(staging, "stacks", name))]) : []);
     for (const name of built.keys()) checkRun?.stackReady(name);
     const results = plans.map((plan) => (built.get(plan.name) ?? reused.get(plan.name))!);
     writeManifest(staging, onlySome ? [...previousManifestEntries(staging), ...results] : results);
     checkRun?.candidateComplete();
     // Nothing Terraform would plan as the loss of data gets past here: compared with the record
     // and the output it replaces, every destroy, replacement or move of a data-holding object is refused.
-    const previous = existsSync(join(outdir, "manifest.json")) ? outdir : undefined;
     // Every stack of the plan is in the candidate, reused or built: the preview, the record and the summary read each from there.
     const store = cache ? new DerivedStackStore<DerivedStack>(join(cache.folder, DERIVED_FOLDER), codeFingerprint(OUTPUT_STACKS_SOURCE, PROJECT_CODE_ROOT)) : undefined;
     const output = readOutputStacks(
@@ -181,7 +189,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
       previous,
       results.map((r) => ({ name: r.name, statefulEntries: r.record.statefulEntries, documentDigest: reused.get(r.name)?.documentDigest })),
       model.statefulLock,
-      { store, onParsed: checkRun && ((stack, document, digest) => checkRun!.documentParsed(stack, document, digest)) },
+      { store, previousDigests: earlier, onParsed: checkRun && ((stack, document, digest) => checkRun!.documentParsed(stack, document, digest)) },
     );
     store?.keepOnly(output.keys());
     // In name order, as the preview and the summary list them.
@@ -195,6 +203,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
     const inventories = new Map([...output].map(([name, stack]) => [name, stack.inventory]));
     writeStatefulLock(options.configDir, nextStatefulLock(model, stacks.flatMap((s) => s.statefulEntries), departments, inventories));
+    if (indexFile) writeOutputIndex(indexFile, outdir, outputFileDigests(reused, builtFiles, output));
     return {
       stacks: stacks.map((s) => s.summary),
       reused: reused.size,
@@ -206,6 +215,20 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     checkRun?.close();
     cleanUp();
   }
+}
+
+/** The files synthesized into each stack's folder, by path inside the output, with their digests where known (the index hashes the rest). */
+function outputFileDigests(
+  reused: ReadonlyMap<string, ReusedStack>,
+  builtFiles: ReadonlyMap<string, readonly string[]>,
+  output: ReadonlyMap<string, OutputStack>,
+): Map<string, string | undefined> {
+  const digests = new Map<string, string | undefined>();
+  for (const [name, stack] of reused) for (const [file, digest] of Object.entries(stack.files)) digests.set(join("stacks", name, file), digest);
+  for (const [name, files] of builtFiles) {
+    for (const file of files) digests.set(join("stacks", name, file), file === "cdk.tf.json" ? output.get(name)?.documentDigest : undefined);
+  }
+  return digests;
 }
 
 /** The stacks of the staged earlier output's manifest, for a synthesis that replaces some of them. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildStacks } from "../../artifact/stack-builder";
@@ -57,6 +57,40 @@ describe("the stack cache", () => {
       unlinkSync(kept);
       expect(cache.reuse(plan, join(where, "missing"))).toBeUndefined();
       expect(existsSync(join(where, "missing", "stacks", "dept-health"))).toBe(false);
+    } finally {
+      rmSync(where, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("links a stack from an earlier output known to hold the same files, and copies it from the cache otherwise", () => {
+    const root = materialize();
+    const where = mkdtempSync(join(tmpdir(), "govcloud-cache-"));
+    try {
+      const model = readPlatformOrThrow(join(root, "config"));
+      const plan = planStacks(model, { outdir: join(root, "cdktf.out"), projectRoot: root }).find((p) => p.name === "dept-health")!;
+      const cache = new StackCache(join(where, "cache"), "code");
+      withPlainStackTraces(() => buildStacks([plan], join(where, "built"), { cache }));
+      const earlierFolder = join(where, "earlier");
+      cpSync(join(where, "built"), earlierFolder, { recursive: true });
+      const document = join("stacks", "dept-health", "cdk.tf.json");
+      const digest = (path: string) => createHash("sha256").update(readFileSync(join(earlierFolder, path))).digest("hex");
+      const inode = (folder: string) => statSync(join(folder, document)).ino;
+
+      const known = { folder: earlierFolder, digestOf: digest };
+      expect(cache.reuse(plan, join(where, "linked"), known)).toBeDefined();
+      expect(inode(join(where, "linked"))).toBe(inode(earlierFolder));
+
+      // The earlier output holds other bytes there (the stack changed since): copied from the cache instead.
+      writeFileSync(join(earlierFolder, document), "{}");
+      expect(cache.reuse(plan, join(where, "copied"), known)).toBeDefined();
+      expect(inode(join(where, "copied"))).not.toBe(inode(earlierFolder));
+      expect(readFileSync(join(where, "copied", document)).equals(readFileSync(join(where, "built", document)))).toBe(true);
+
+      // Nothing known of the earlier output: copied too.
+      const unknown = { folder: earlierFolder, digestOf: () => undefined };
+      expect(cache.reuse(plan, join(where, "unknown"), unknown)).toBeDefined();
+      expect(inode(join(where, "unknown"))).not.toBe(inode(earlierFolder));
     } finally {
       rmSync(where, { recursive: true, force: true });
       rmSync(root, { recursive: true, force: true });

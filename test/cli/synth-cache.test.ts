@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readTree } from "../artifact/example-project";
@@ -33,18 +33,34 @@ describe("govcloud synth with its stack cache", () => {
     expect(first.stdout).toBe("Synthesized 16 stacks into cdktf.out/stacks in T s.\n");
     expect(readFileSync(join(project, ".govcloud-cache", ".gitignore"), "utf8")).toMatch(/^\*$/m);
     const cold = readTree(join(project, "cdktf.out"));
+    const documents = [...cold.keys()].filter((path) => path.endsWith("/cdk.tf.json"));
+    const inodes = () => new Map(documents.map((path) => [path, statSync(join(project, "cdktf.out", path)).ino]));
+    const firstInodes = inodes();
 
     const second = synth(project);
     expect(second.stdout).toBe("Synthesized 16 stacks (16 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
     // The same gate verdict, and no progress line in a log.
     expect(second.stderr).toBe(first.stderr);
     expect(readTree(join(project, "cdktf.out"))).toEqual(cold);
+    // Unchanged stacks were linked from the output they replace, not written again.
+    expect(inodes()).toEqual(firstInodes);
+
+    // An output file changed by hand (same size, its modification time put back as closely as a program can) is not carried over: it is copied from the cache.
+    const tampered = join(project, "cdktf.out", documents[0]);
+    const { atime, mtime } = statSync(tampered);
+    writeFileSync(tampered, readFileSync(tampered, "utf8").replace("hashicorp", "hashicorq"));
+    utimesSync(tampered, atime, mtime);
+    expect(synth(project).status).toBe(0);
+    expect(readTree(join(project, "cdktf.out"))).toEqual(cold);
+    const afterTampering = inodes();
 
     const health = join(project, "config", "departments", "health.yaml");
     writeFileSync(health, readFileSync(health, "utf8").replace(/(displayName: .*)/, "$1（修订）"));
     expect(synth(project).stdout).toBe("Synthesized 16 stacks (15 unchanged, reused from .govcloud-cache) into cdktf.out/stacks in T s.\n");
     const edited = readTree(join(project, "cdktf.out"));
     expect([...edited.keys()].filter((path) => edited.get(path) !== cold.get(path))).toEqual(["stacks/dept-health/cdk.tf.json"]);
+    const editedInodes = inodes();
+    expect(documents.filter((path) => editedInodes.get(path) !== afterTampering.get(path))).toEqual(["stacks/dept-health/cdk.tf.json"]);
 
     // The declaration files are kept parsed, by their text: the edited one as it is now.
     const parses = join(project, ".govcloud-cache", ".declarations");
