@@ -9,6 +9,8 @@ import type { CommandContext } from "../command-context";
 
 const PROJECT_ROOT = join(__dirname, "..", "..");
 const DECLARATION_PARSER = join(PROJECT_ROOT, "config", "declaration", "source-document.ts");
+/** What reads the stateful lock: the parse cache also remembers lock texts it found valid. */
+const LOCK_READER = join(PROJECT_ROOT, "config", "declaration", "stateful-lock.ts");
 
 /**
  * What earlier syntheses parsed of the declaration files, kept in the synthesis cache of the
@@ -16,7 +18,8 @@ const DECLARATION_PARSER = join(PROJECT_ROOT, "config", "declaration", "source-d
  * it; only `govcloud synth` saves it, after a success.
  */
 export function declarationParses(): DeclarationParseCache {
-  return DeclarationParseCache.open(join(process.cwd(), STACK_CACHE_FOLDER, ".declarations"), codeFingerprint(DECLARATION_PARSER, PROJECT_ROOT));
+  const code = [DECLARATION_PARSER, LOCK_READER].map((entry) => codeFingerprint(entry, PROJECT_ROOT)).join(" ");
+  return DeclarationParseCache.open(join(process.cwd(), STACK_CACHE_FOLDER, ".declarations"), code);
 }
 
 /** Parses every file: what `--no-cache` asks for. */

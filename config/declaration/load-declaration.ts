@@ -134,7 +134,7 @@ export function loadDeclaration(configDir: string, displayRoot: string = process
   };
 
   const lockPath = join(configDir, STATEFUL_LOCK_FILE);
-  const loadedLock = readStatefulLock(lockPath, display(lockPath));
+  const loadedLock = readStatefulLock(lockPath, display(lockPath), options.parsed);
   let lock: Sourced<StatefulLock>;
   if (Array.isArray(loadedLock)) {
     problems.push(...loadedLock);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { error, type Problem } from "./problem";
 import { schemaProblems } from "./schema-problems";
 import { SourceDocument } from "./source-document";
+import type { ParsedValues } from "./parse-cache";
 
 /**
  * `config/stateful.lock.json`: the platform's record of applied state, its memory of what
@@ -84,10 +85,13 @@ export interface LoadedLock {
 const DAMAGED = "the lock file is damaged; restore it from version control rather than editing it by hand (it is written only by govcloud synth)";
 
 /** Reads the lock if there is one; a missing lock is an empty one (a new platform). */
-export function readStatefulLock(path: string, file: string): LoadedLock | Problem[] {
+export function readStatefulLock(path: string, file: string, parsed?: ParsedValues): LoadedLock | Problem[] {
   if (!existsSync(path)) return { lock: EMPTY_LOCK, file };
   const text = readFileSync(path, "utf8");
-  return readAsWritten(text, file) ?? readWithPositions(text, file);
+  if (parsed?.lockReadBefore?.(text)) return readKnownValid(text, file);
+  const asWritten = readAsWritten(text, file);
+  if (asWritten?.parsedAsValidated) parsed?.rememberLock?.(text);
+  return asWritten?.loaded ?? readWithPositions(text, file);
 }
 
 /** Printable ASCII and line feeds: a lock without escapes, controls or anything the full reader would need to look at twice. */
@@ -98,8 +102,10 @@ const PLAIN_TEXT = /^[\x20-\x5B\x5D-\x7E\n]*$/;
  * JSON.parse. At province scale it is tens of megabytes, which the YAML reader with positions
  * takes seconds over; positions are then worked out only when a problem needs one. Anything
  * else (a hand edit, an older version, a damaged file) is read with positions, as before.
+ * `parsedAsValidated`: JSON.parse alone gives what validation gave, key for key and in the same
+ * order, so that the same text, once found valid, can be read with JSON.parse alone.
  */
-function readAsWritten(text: string, file: string): LoadedLock | undefined {
+function readAsWritten(text: string, file: string): { loaded: LoadedLock; parsedAsValidated: boolean } | undefined {
   if (!PLAIN_TEXT.test(text)) return undefined;
   let data: unknown;
   try {
@@ -109,12 +115,26 @@ function readAsWritten(text: string, file: string): LoadedLock | undefined {
   }
   const parsed = statefulLockSchema.safeParse(data);
   if (!parsed.success || repeatedAddresses(parsed.data).length > 0 || serializeLock(parsed.data) !== text) return undefined;
+  return { loaded: { lock: parsed.data, file, document: lazyPositions(text, file) }, parsedAsValidated: JSON.stringify(parsed.data) === JSON.stringify(data) };
+}
+
+/**
+ * A lock text an earlier run found valid as written, and whose JSON is what validation gave
+ * (`readAsWritten`): validating 20 MB again was a third of validating a province.
+ */
+function readKnownValid(text: string, file: string): LoadedLock {
+  return { lock: JSON.parse(text) as StatefulLock, file, document: lazyPositions(text, file) };
+}
+
+/** Positions in the lock's text, worked out the first time a problem needs one. */
+function lazyPositions(text: string, file: string): Pick<SourceDocument, "position"> {
   let positioned: SourceDocument | Problem[] | undefined;
-  const position = (problem: Problem) => {
-    positioned ??= SourceDocument.parse(text, file);
-    return Array.isArray(positioned) ? { line: 1, column: 1, ...problem } : positioned.position(problem);
+  return {
+    position: (problem: Problem) => {
+      positioned ??= SourceDocument.parse(text, file);
+      return Array.isArray(positioned) ? { line: 1, column: 1, ...problem } : positioned.position(problem);
+    },
   };
-  return { lock: parsed.data, file, document: { position } };
 }
 
 function readWithPositions(text: string, file: string): LoadedLock | Problem[] {

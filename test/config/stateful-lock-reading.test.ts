@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { error } from "../../config/declaration/problem";
 import { readStatefulLock, serializeLock, type LoadedLock } from "../../config/declaration/stateful-lock";
 import { SourceDocument } from "../../config/declaration/source-document";
+import { DeclarationParseCache } from "../../config/declaration/parse-cache";
+import { statefulLockSchema } from "../../config/declaration/stateful-lock";
 
 // The lock as govcloud writes it is read with JSON.parse; anything else with the YAML reader and positions.
 describe("reading the record of applied state", () => {
@@ -26,6 +28,31 @@ describe("reading the record of applied state", () => {
     expect(Array.isArray(asWritten)).toBe(false);
     expect(serializeLock(asWritten.lock)).toBe(bundled);
     expect((reformatted as LoadedLock).lock).toEqual(asWritten.lock);
+  });
+
+  it("reads a lock text found valid in an earlier run without validating it again, to the record validation gave", () => {
+    const path = join(where, "remembered.json");
+    writeFileSync(path, bundled);
+    const cacheFile = join(where, "parses");
+    const first = DeclarationParseCache.open(cacheFile, "code");
+    const validated = readStatefulLock(path, "config/remembered.json", first) as LoadedLock;
+    first.save();
+    expect(readFileSync(cacheFile, "utf8")).toMatch(/^lock [0-9a-f]{64}$/m);
+
+    const validation = jest.spyOn(statefulLockSchema, "safeParse");
+    const again = readStatefulLock(path, "config/remembered.json", DeclarationParseCache.open(cacheFile, "code")) as LoadedLock;
+    expect(validation).not.toHaveBeenCalled();
+    expect(JSON.stringify(again.lock)).toBe(JSON.stringify(validated.lock));
+    const problem = error("config/remembered.json", ["entries", 1, "resources", 0], "a problem");
+    expect(again.document!.position(problem)).toEqual(validated.document!.position(problem));
+
+    // Another text, or other reader code, is validated.
+    readStatefulLock(path, "config/remembered.json", DeclarationParseCache.open(cacheFile, "other code"));
+    expect(validation).toHaveBeenCalledTimes(1);
+    writeFileSync(path, bundled.replace('"version": 2', '"version": 3'));
+    expect(Array.isArray(readStatefulLock(path, "config/remembered.json", DeclarationParseCache.open(cacheFile, "code")))).toBe(true);
+    expect(validation).toHaveBeenCalledTimes(3);
+    validation.mockRestore();
   });
 
   it("places a problem found later in the lock where the YAML reader places it", () => {
