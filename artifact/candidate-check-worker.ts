@@ -1,5 +1,6 @@
 import { workerData } from "node:worker_threads";
 import { checkInThisThread, type CandidateCheckRun, type CheckFactory, type CheckFailure, type CheckWorkerMessage, type CheckWorkerRequest, type CheckWorkerSetup, type CheckWorkerStart } from "./candidate-check";
+import { DerivedStackStore } from "./derived-stack-store";
 import { postAndWake } from "./thread-messages";
 
 /** Makes the check from its recipe and runs it on the stacks it is handed (see `startCandidateCheck`). */
@@ -32,11 +33,14 @@ try {
 } catch (e) {
   failed = failure(e);
 }
+// Then what the check kept of each stack, read while the synthesis is still on its way to asking.
+const preloaded = setup.preload && new DerivedStackStore<unknown>(setup.preload.folder, setup.preload.code);
+preloaded?.preload();
 
 function makeCheck({ factory: name, setup: given, candidate, store }: CheckWorkerStart): CandidateCheckRun {
   const factory = factories![name];
   if (typeof factory !== "function") throw new Error(`${setup.module} exports no check factory ${name}`);
-  return checkInThisThread(factory(given, (warnings) => report({ warnings })), candidate, store);
+  return checkInThisThread(factory(given, (warnings) => report({ warnings })), candidate, store, preloaded);
 }
 
 setup.port.on("message", (request: CheckWorkerRequest) => {

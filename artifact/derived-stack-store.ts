@@ -33,6 +33,9 @@ export function documentDigest(bytes: Buffer): string {
  * more, made the rule pack a third slower on the objects it built).
  */
 export class DerivedStackStore<T> {
+  /** What `preload` read, by stack, until it is asked for (undefined: a file that was not a derivation). */
+  private readonly preloaded = new Map<string, StoredDerivation<T> | undefined>();
+
   constructor(
     readonly folder: string,
     /** Identifies the code that derives what this store keeps (a `codeFingerprint`): what other code derived is a miss. */
@@ -40,10 +43,35 @@ export class DerivedStackStore<T> {
   ) {}
 
   read(stack: string, digest: string): T | undefined {
+    const stored = this.preloaded.has(stack) ? this.preloaded.get(stack) : this.stored(stack);
+    this.preloaded.delete(stack);
+    const matches = stored !== undefined && stored.format === FORMAT && stored.code === this.code && stored.stack === stack && stored.digest === digest;
+    return matches ? stored.derived : undefined;
+  }
+
+  /**
+   * Reads every derivation the folder holds now, for `read` to hand back from memory: a thread
+   * with time to spare before it is asked (a check's helper, while the declaration is still
+   * validated) reads them then. Each is handed back once; a second `read` reads the file again.
+   */
+  preload(): void {
+    let names: string[];
     try {
-      const stored = JSON.parse(readFileSync(this.file(stack), "utf8")) as StoredDerivation<T>;
-      const matches = stored.format === FORMAT && stored.code === this.code && stored.stack === stack && stored.digest === digest;
-      return matches ? stored.derived : undefined;
+      names = readdirSync(this.folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith(SUFFIX) || name.startsWith(".")) continue;
+      const stack = name.slice(0, -SUFFIX.length);
+      this.preloaded.set(stack, this.stored(stack));
+    }
+  }
+
+  private stored(stack: string): StoredDerivation<T> | undefined {
+    try {
+      const stored = JSON.parse(readFileSync(this.file(stack), "utf8")) as StoredDerivation<T> | null;
+      return typeof stored === "object" && stored !== null ? stored : undefined;
     } catch {
       return undefined;
     }
@@ -51,6 +79,7 @@ export class DerivedStackStore<T> {
 
   /** Keeps `derived` unless JSON cannot carry it exactly (then the stack is derived again next time). */
   write(stack: string, digest: string, derived: T): void {
+    this.preloaded.delete(stack);
     if (!carriedExactlyByJson(derived)) return;
     const temporary = join(this.folder, `.tmp-${process.pid}-${stack}`);
     try {

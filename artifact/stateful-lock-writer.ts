@@ -74,8 +74,12 @@ export function nextStatefulLock(
  * rename: an interrupted run leaves the old lock or the new one, never half of one.
  */
 export function writeStatefulLock(configDir: string, lock: StatefulLock): boolean {
+  return writeSerializedLock(configDir, serializeLock(lock));
+}
+
+/** `writeStatefulLock` of a lock serialized ahead (`serializeLock`): at province scale, tens of megabytes. */
+export function writeSerializedLock(configDir: string, text: string): boolean {
   const path = join(configDir, STATEFUL_LOCK_FILE);
-  const text = serializeLock(lock);
   removeStaleTemporaries(configDir);
   if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
   const temporary = `${path}.tmp-${process.pid}`;

@@ -6,7 +6,8 @@ import { codeFingerprint } from "./code-fingerprint";
 import { buildStacks, writeManifest, type StackManifestEntry } from "./stack-builder";
 import { StackCache, type ReusedStack } from "./stack-cache";
 import { buildStacksInParallel, defaultWorkers } from "./parallel-build";
-import { nextStatefulLock, writeStatefulLock } from "./stateful-lock-writer";
+import { nextStatefulLock, writeSerializedLock } from "./stateful-lock-writer";
+import { serializeLock } from "../config/declaration/stateful-lock";
 import { assertReplaceable, recoverFromKilledRuns, replaceFolder } from "./replace-folder";
 import { carryTerraformWorkingFiles, isTerraformWorkingFolder } from "./terraform-working-files";
 import { dataLossRefusals } from "./plan-preview";
@@ -15,7 +16,7 @@ import { isDecommissionedObject } from "../config/model/recorded-workload-cluste
 import { readOutputStacks, type DerivedStack, type OutputStack, type StackSummary } from "./output-stacks";
 import { filesOf, OutputIndex, writeOutputIndex } from "./output-index";
 import { DerivedStackStore, keepDerivationsOf } from "./derived-stack-store";
-import { helperPays, startCandidateCheck, type CandidateCheck, type CandidateCheckRun } from "./candidate-check";
+import { helperPays, startCandidateCheck, type CandidateCheck, type CandidateCheckRun, type CheckStoreLocation } from "./candidate-check";
 
 export type { StackSummary } from "./output-stacks";
 export type { CandidateCheck } from "./candidate-check";
@@ -110,11 +111,16 @@ export function synthesizePlatform(model: PlatformModel, options: SynthesizeOpti
 export function likelyChecksOnHelper(cacheDir: string): boolean {
   let kept: number;
   try {
-    kept = readdirSync(join(cacheDir, CHECKED_FOLDER)).length;
+    kept = readdirSync(candidateCheckStore(cacheDir).folder).length;
   } catch {
     return false;
   }
   return helperPays(kept, kept);
+}
+
+/** Where a synthesis with the cache in `cacheDir` keeps what its candidate check derives of each stack and computes of the whole. */
+export function candidateCheckStore(cacheDir: string): CheckStoreLocation {
+  return { folder: join(cacheDir, CHECKED_FOLDER), kept: join(cacheDir, CHECK_KEPT_FOLDER) };
 }
 
 /** `synthesizePlatform`, saying how many stacks came from the cache. */
@@ -140,8 +146,7 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     const plans = planStacks(model, { outdir, projectRoot: options.projectRoot, departments: options.departments });
     const cache = options.cacheDir && !onlySome ? new StackCache(options.cacheDir, codeFingerprint(GOVCLOUD_APP_SOURCE, PROJECT_CODE_ROOT)) : undefined;
     // Started before the cache is read: once enough stacks come from it, a helper thread loads its code while the rest is read.
-    const checkFolder = cache && join(cache.folder, CHECKED_FOLDER);
-    const checkStore = checkFolder ? { folder: checkFolder, kept: join(cache.folder, CHECK_KEPT_FOLDER) } : undefined;
+    const checkStore = cache && candidateCheckStore(cache.folder);
     checkRun = options.check && startCandidateCheck(options.check, staging, { store: checkStore, helper: options.checkOnHelper, stacks: plans.length });
     let done = 0;
     const tell = (reused: number) => options.onProgress?.({ done, total: plans.length, reused });
@@ -195,14 +200,17 @@ export function synthesizeWithCache(declared: PlatformModel, options: Synthesize
     // In name order, as the preview and the summary list them.
     const stacks = [...output.values()].sort((a, b) => (a.summary.name < b.summary.name ? -1 : a.summary.name > b.summary.name ? 1 : 0));
     const deleting = (stack: string, address: string) => isDecommissionedObject(model.decommissionedClusters, stack, address);
-    const errors = [...dataLossRefusals(stacks.map((s) => s.preview), deleting), ...(checkRun?.errors() ?? [])];
-    if (checkFolder) keepDerivationsOf(checkFolder, output.keys());
+    const refusals = dataLossRefusals(stacks.map((s) => s.preview), deleting);
+    // The record is made while a check on a helper may still be checking: it is written only once the check passes.
+    const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
+    const inventories = new Map([...output].map(([name, stack]) => [name, stack.inventory]));
+    const lockText = serializeLock(nextStatefulLock(model, stacks.flatMap((s) => s.statefulEntries), departments, inventories));
+    const errors = [...refusals, ...(checkRun?.errors() ?? [])];
+    if (checkStore) keepDerivationsOf(checkStore.folder, output.keys());
     if (errors.length > 0) throw new SynthesisRefusedError(errors);
     carryTerraformWorkingFiles(outdir, staging);
     replaceFolder(staging, outdir);
-    const departments = plans.flatMap((p) => (p.department ? [p.department] : []));
-    const inventories = new Map([...output].map(([name, stack]) => [name, stack.inventory]));
-    writeStatefulLock(options.configDir, nextStatefulLock(model, stacks.flatMap((s) => s.statefulEntries), departments, inventories));
+    writeSerializedLock(options.configDir, lockText);
     if (indexFile) writeOutputIndex(indexFile, outdir, outputFileDigests(reused, builtFiles, output));
     return {
       stacks: stacks.map((s) => s.summary),

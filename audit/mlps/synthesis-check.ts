@@ -69,9 +69,13 @@ export function rulePackGate(
   };
 }
 
-/** Starts the helper thread of the gate ahead (`prestartCheckHelper`), while the declaration is validated; its thread id. */
-export function prestartRulePackGate(): number {
-  return prestartCheckHelper(__filename);
+/**
+ * Starts the helper thread of the gate ahead (`prestartCheckHelper`), while the declaration is
+ * validated; its thread id. Given the folder where the gate keeps what it derives of each stack
+ * (`CheckStoreLocation.folder`), the helper reads it meanwhile.
+ */
+export function prestartRulePackGate(derivations?: string): number {
+  return prestartCheckHelper(__filename, derivations === undefined ? undefined : { folder: derivations, code: conversionCode() });
 }
 
 /** What the gate keeps of each stack's bytes: its conversion, and the digests its connectivity proof is recalled by. */

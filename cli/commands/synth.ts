@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import { prepareCacheFolder, STACK_CACHE_FOLDER } from "../../artifact/stack-cache";
-import { likelyChecksOnHelper, synthesizeWithCache, type StackSummary } from "../../artifact/synthesize-platform";
+import { candidateCheckStore, likelyChecksOnHelper, synthesizeWithCache, type StackSummary } from "../../artifact/synthesize-platform";
 import { prestartRulePackGate, rulePackGate } from "../../audit/mlps/synthesis-check";
 import { todayUtc } from "../../config/model/calendar";
 import type { PlatformModel } from "../../config/model/platform-model";
@@ -13,8 +13,8 @@ export function runSynth(context: CommandContext): number {
   const { options, io } = context;
   const started = Date.now();
   const cacheDir = options["no-cache"] ? undefined : join(process.cwd(), STACK_CACHE_FOLDER);
-  // The gate's helper thread loads its code while the declaration is validated.
-  if (cacheDir && !options.department && likelyChecksOnHelper(cacheDir)) prestartRulePackGate();
+  // The gate's helper thread loads its code, and what the gate kept of each stack, while the declaration is validated.
+  if (cacheDir && !options.department && likelyChecksOnHelper(cacheDir)) prestartRulePackGate(candidateCheckStore(cacheDir).folder);
   const parsed = cacheDir ? declarationParses() : undefined;
   const model = validateDeclaration(context, parsed ?? PARSING_EVERY_FILE);
   if (!model) return 1;

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { helperPays, prestartCheckHelper, startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
-import { documentDigest } from "../../artifact/derived-stack-store";
+import { checkInThisThread, helperPays, prestartCheckHelper, startCandidateCheck, type CheckStoreLocation } from "../../artifact/candidate-check";
+import { DerivedStackStore, documentDigest } from "../../artifact/derived-stack-store";
 import { prestartRulePackGate, rulePackGate } from "../../audit/mlps/synthesis-check";
 import { ArtifactReadError } from "../../audit/export";
 import { EXAMPLE_TODAY, synthesizeExample } from "../stacks/example-artifact";
@@ -177,6 +177,50 @@ describe("a helper thread started ahead", () => {
     expect(onHelper()).toEqual({ verdict: inThisThread, thread });
     // Taken once: the next run starts its own.
     expect(onHelper().thread).not.toBe(thread);
+  });
+
+  it("reads the gate's store while it waits, and gives the same verdict from it", () => {
+    const store = { folder: join(mkdtempSync(join(tmpdir(), "gate-preload-")), ".checked") };
+    const digests = new Map(stackNames.map((stack) => [stack, documentDigest(readFileSync(documentOf(stack)))]));
+    expect(verdict(false, store, digests)).toEqual(inThisThread);
+    const thread = prestartRulePackGate(store.folder);
+    const warnings: string[] = [];
+    const run = startCandidateCheck(rulePackGate(example.model, EXAMPLE_TODAY, (w) => warnings.push(...w)), example.outdir, { helper: true, store });
+    try {
+      for (const stack of stackNames) run.stackReady(stack, digests.get(stack));
+      expect({ errors: run.errors(), warnings, thread: run.helperThread }).toEqual({ ...inThisThread, thread });
+    } finally {
+      run.close();
+    }
+  });
+
+  it("has its preloaded store used by the check it makes only when that is the check's own store, for the check's code", () => {
+    const store = { folder: join(mkdtempSync(join(tmpdir(), "gate-preload-")), ".checked") };
+    const digests = new Map(stackNames.map((stack) => [stack, documentDigest(readFileSync(documentOf(stack)))]));
+    verdict(false, store, digests);
+    // What was preloaded differs from the file afterwards: the verdict tells which one the check took.
+    const victim = stackNames.find((stack) => stack.startsWith("dept-"))!;
+    const file = join(store.folder, `${victim}.json`);
+    const truth = readFileSync(file, "utf8");
+    const tampered = JSON.parse(truth) as { derived: { converted: { resources: unknown[] } } };
+    tampered.derived.converted.resources = [];
+    writeFileSync(file, JSON.stringify(tampered));
+    const gate = () => rulePackGate(example.model, EXAMPLE_TODAY, () => {});
+    const preloadedFor = (folder: string, code: string) => {
+      const preloaded = new DerivedStackStore<unknown>(folder, code);
+      preloaded.preload();
+      return preloaded;
+    };
+    const ours = preloadedFor(store.folder, gate().perStack!.code);
+    const otherCode = preloadedFor(store.folder, "other code");
+    writeFileSync(file, truth);
+    const errorsWith = (preloaded: DerivedStackStore<unknown>) => {
+      const run = checkInThisThread(gate(), example.outdir, store, preloaded);
+      for (const stack of stackNames) run.stackReady(stack, digests.get(stack));
+      return run.errors();
+    };
+    expect(errorsWith(ours)).not.toEqual(inThisThread.errors);
+    expect(errorsWith(otherCode)).toEqual(inThisThread.errors);
   });
 
   it("is not taken for a check of another module: that run starts its own", () => {

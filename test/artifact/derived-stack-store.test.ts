@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DerivedStackStore, documentDigest } from "../../artifact/derived-stack-store";
@@ -51,5 +51,21 @@ describe("the store of what syntheses derived of each stack", () => {
     kept.keepOnly(["dept-a", "dept-c"]);
     expect(readdirSync(kept.folder).sort()).toEqual(["dept-a.json", "dept-c.json"]);
     expect(kept.read("dept-b", digest)).toBeUndefined();
+  });
+
+  it("hands back once from memory what it preloaded, the file read again after that or after a write", () => {
+    const kept = store();
+    kept.write("dept-health", digest, derived);
+    kept.write("dept-other", digest, derived);
+    writeFileSync(join(kept.folder, "dept-damaged.json"), "{");
+    const preloaded = new DerivedStackStore<unknown>(kept.folder, "code-1");
+    preloaded.preload();
+    for (const name of readdirSync(kept.folder)) rmSync(join(kept.folder, name));
+    expect(preloaded.read("dept-health", digest)).toEqual(derived);
+    expect(preloaded.read("dept-health", digest)).toBeUndefined();
+    expect(preloaded.read("dept-damaged", digest)).toBeUndefined();
+    const changed = { ...derived, inventory: [] };
+    preloaded.write("dept-other", digest, changed);
+    expect(preloaded.read("dept-other", digest)).toEqual(changed);
   });
 });

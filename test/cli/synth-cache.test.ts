@@ -68,7 +68,9 @@ describe("govcloud synth with its stack cache", () => {
     const digest = (path: string) => createHash("sha256").update(readFileSync(path, "utf8")).digest("hex");
     const declarations = ["platform.yaml", "waivers.yaml", ...readdirSync(join(project, "config", "departments")).map((name) => `departments/${name}`)];
     for (const name of declarations) expect(kept).toContain(`\n${digest(join(project, "config", name))} `);
-    expect(kept.trimEnd().split("\n")).toHaveLength(1 + declarations.length);
+    // And the stateful lock's text, found valid (the edit left the lock as it was).
+    expect(kept).toContain(`\nlock ${digest(join(project, "config", "stateful.lock.json"))}\n`);
+    expect(kept.trimEnd().split("\n")).toHaveLength(2 + declarations.length);
     // A declaration that fails leaves the cache as it was, and so does validating one.
     const valid = readFileSync(health, "utf8");
     writeFileSync(health, `${valid}level: [`);
