@@ -12,25 +12,27 @@ const VALUE_CLASSES: ReadonlyArray<{ readonly name: string; readonly prototype: 
 const TAG = "\u0000govcloud-value-class";
 
 export function encodeModel(model: PlatformModel): unknown {
-  return encode(model, "model");
+  return encode(model, () => "model");
 }
 
 export function decodeModel(data: unknown): PlatformModel {
   return decode(data) as PlatformModel;
 }
 
-function encode(value: unknown, path: string): unknown {
+/** `path` is worked out only for an error: a province's model is hundreds of thousands of values. */
+function encode(value: unknown, path: () => string): unknown {
   if (value === null || typeof value !== "object") {
-    if (typeof value === "function") throw new TypeError(`${path}: a function cannot be sent to a synthesis worker`);
+    if (typeof value === "function") throw new TypeError(`${path()}: a function cannot be sent to a synthesis worker`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => encode(item, `${path}[${i}]`));
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, encode(v, `${path}.get(${String(k)})`)]));
+  if (Array.isArray(value)) return value.map((item, i) => encode(item, () => `${path()}[${i}]`));
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, encode(v, () => `${path()}.get(${String(k)})`)]));
   const prototype = Object.getPrototypeOf(value);
-  const fields = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v, `${path}.${k}`)]));
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) fields[key] = encode((value as Record<string, unknown>)[key], () => `${path()}.${key}`);
   if (prototype === Object.prototype || prototype === null) return fields;
   const known = VALUE_CLASSES.find((c) => c.prototype === prototype);
-  if (!known) throw new TypeError(`${path}: a ${prototype.constructor?.name ?? "class"} instance cannot be sent to a synthesis worker; list its class in config/model/model-transfer.ts`);
+  if (!known) throw new TypeError(`${path()}: a ${prototype.constructor?.name ?? "class"} instance cannot be sent to a synthesis worker; list its class in config/model/model-transfer.ts`);
   return { [TAG]: known.name, fields };
 }
 
@@ -43,5 +45,7 @@ function decode(value: unknown): unknown {
     const known = VALUE_CLASSES.find((c) => c.name === record[TAG])!;
     return Object.assign(Object.create(known.prototype) as object, decode(record.fields));
   }
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decode(v)]));
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) fields[key] = decode(record[key]);
+  return fields;
 }
