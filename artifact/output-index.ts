@@ -101,8 +101,16 @@ export function writeOutputIndex(file: string, outdir: string, digests: Readonly
   }
   const stored: StoredIndex = { format: FORMAT, outdir, files };
   const temporary = `${file}.tmp-${process.pid}`;
+  const lastChange = Object.values(files).reduce((latest, f) => (BigInt(f.changedNs) > latest ? BigInt(f.changedNs) : latest), 0n);
   try {
-    writeFileSync(temporary, JSON.stringify(stored));
+    const text = JSON.stringify(stored);
+    writeFileSync(temporary, text);
+    // Written in the clock tick of the last change, the index would vouch for none of those files:
+    // it is written again once the file system's clock has moved on (a few milliseconds at most).
+    for (let tries = 0; tries < 20 && statSync(temporary, { bigint: true }).mtimeNs <= lastChange; tries++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      writeFileSync(temporary, text);
+    }
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true });
