@@ -19,6 +19,11 @@ export interface ReadTree {
 /** Records reads of `roots` through proxies; hand `tracked(name)` to the computation instead of the value. */
 export class ReadRecorder {
   readonly tree: Record<string, ReadTree> = {};
+
+  /** What was read so far, as it is kept. */
+  reads(): Record<string, FlatReads> {
+    return flattenReads(this.tree);
+  }
   // One proxy per object and path: reading the same path twice gives the same object, as on the
   // plain values. An object reached by two paths gets two proxies, so each path is recorded (in
   // a new model the two paths may lead to different objects).
@@ -109,41 +114,107 @@ export class ReadRecorder {
 }
 
 /**
- * Whether `roots` read the same as when `tree` was recorded: every path followed then is
- * followed again in the plain values, and must show the same thing.
+ * A `ReadTree` written out as one array, node by node in preorder: what the node saw (or null),
+ * its keys (or null), how many steps follow it, then each step and the node it leads to. This
+ * is how the reads are kept: a thousand stacks' trees as nested objects, keyed by their steps,
+ * took twice as long to parse and longer to walk.
  */
-export function readsStillHold(tree: Readonly<Record<string, ReadTree>>, roots: Readonly<Record<string, unknown>>): boolean {
-  return Object.entries(tree).every(([root, node]) => Object.prototype.hasOwnProperty.call(roots, root) && holds(node, roots[root]));
+export type FlatReads = ReadonlyArray<string | number | null>;
+
+/** What a computation read of each root, as kept (`flattenReads`). */
+export type RecordedReads = Readonly<Record<string, FlatReads>>;
+
+export function flattenReads(tree: Readonly<Record<string, ReadTree>>): Record<string, FlatReads> {
+  const flat: Record<string, FlatReads> = {};
+  for (const root of Object.keys(tree)) flat[root] = flatten(tree[root], []);
+  return flat;
 }
 
-function holds(node: ReadTree, value: unknown): boolean {
-  if (node.seen !== undefined && node.seen !== observe(value)) return false;
-  if (node.keys !== undefined && (typeof value !== "object" || value === null || ownStringKeys(value).join("\u0000") !== node.keys)) return false;
-  // A cached province is hundreds of thousands of nodes to check: walked without copying each node's moves into arrays.
-  const moves = node.next;
-  if (moves === undefined) return true;
-  const object = value as Record<string, unknown> & Map<unknown, unknown>;
-  for (const move in moves) {
-    const next = moves[move];
-    switch (move[0]) {
-      case ".":
-        if (!holds(next, object[move.slice(1)])) return false;
-        break;
-      case "?":
-        if (next.seen !== String(move.slice(1) in object)) return false;
-        break;
-      case "%":
-        if (next.seen !== descriptorOf(Reflect.getOwnPropertyDescriptor(object, move.slice(1)))) return false;
-        break;
-      case "@":
-        if (!holds(next, object.get(move.slice(1)))) return false;
-        break;
-      case "*":
-        if (next.seen !== digestOf(value)) return false;
-        break;
+function flatten(node: ReadTree, out: Array<string | number | null>): Array<string | number | null> {
+  const moves = node.next === undefined ? [] : Object.keys(node.next);
+  out.push(node.seen ?? null, node.keys ?? null, moves.length);
+  for (const move of moves) {
+    out.push(move);
+    flatten(node.next![move], out);
+  }
+  return out;
+}
+
+/**
+ * Whether `roots` read the same as when `reads` were recorded: every path followed then is
+ * followed again in the plain values, and must show the same thing. Anything but what
+ * `flattenReads` writes (a damaged cache entry) reads as changed.
+ */
+export function readsStillHold(reads: RecordedReads, roots: Readonly<Record<string, unknown>>): boolean {
+  return Object.keys(reads).every((root) => {
+    if (!Object.prototype.hasOwnProperty.call(roots, root) || !Array.isArray(reads[root])) return false;
+    const walk = new FlatWalk(reads[root]);
+    return walk.holds(roots[root]) && walk.atEnd();
+  });
+}
+
+/** A walk through one root's flat reads, node by node, beside the value it is checked against. */
+class FlatWalk {
+  private at = 0;
+
+  constructor(private readonly reads: FlatReads) {}
+
+  atEnd(): boolean {
+    return this.at === this.reads.length;
+  }
+
+  /** Whether the node at the walk's place holds for `value`. Past a node that does not hold, the walk's place means nothing. */
+  holds(value: unknown): boolean {
+    const seen = this.reads[this.at];
+    const keys = this.reads[this.at + 1];
+    const moves = this.reads[this.at + 2];
+    this.at += 3;
+    if (typeof moves !== "number") return false;
+    if (seen !== null && seen !== observe(value)) return false;
+    if (keys !== null && (typeof value !== "object" || value === null || ownStringKeys(value).join("\u0000") !== keys)) return false;
+    const object = value as Record<string, unknown> & Map<unknown, unknown>;
+    for (let i = 0; i < moves; i++) {
+      const move = this.reads[this.at++];
+      if (typeof move !== "string") return false;
+      switch (move[0]) {
+        case ".":
+          if (!this.holds(object[move.slice(1)])) return false;
+          break;
+        case "@":
+          if (!this.holds(object.get(move.slice(1)))) return false;
+          break;
+        case "?":
+          if (this.seenThenSkip() !== String(move.slice(1) in object)) return false;
+          break;
+        case "%":
+          if (this.seenThenSkip() !== descriptorOf(Reflect.getOwnPropertyDescriptor(object, move.slice(1)))) return false;
+          break;
+        case "*":
+          if (this.seenThenSkip() !== digestOf(value)) return false;
+          break;
+        default:
+          return false;
+      }
+    }
+    return true;
+  }
+
+  /** What the node at the walk's place saw; the walk moves past it and everything below it. */
+  private seenThenSkip(): unknown {
+    const seen = this.reads[this.at];
+    this.skip();
+    return seen;
+  }
+
+  private skip(): void {
+    const moves = this.reads[this.at + 2];
+    this.at += 3;
+    if (typeof moves !== "number") return;
+    for (let i = 0; i < moves; i++) {
+      this.at++;
+      this.skip();
     }
   }
-  return true;
 }
 
 /** Whether an own property exists and is enumerable: what spreading and `Object.keys` depend on. */

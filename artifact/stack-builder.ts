@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { App, Manifest } from "cdktf";
 import type { StackInputs, StackPlan, StackRecord } from "../stacks/govcloud-app";
-import { ReadRecorder, type ReadTree } from "./read-tracking";
+import { ReadRecorder, type RecordedReads } from "./read-tracking";
 import { releasingTokens } from "./cdktf-token-registry";
 import { resolvingPlainValuesDirectly } from "./cdktf-plain-resolve";
 import type { StackCache } from "./stack-cache";
@@ -57,7 +57,7 @@ export function buildStacks(plans: readonly StackPlan[], into: string, options: 
   }
 }
 
-function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): { built: BuiltStack; reads?: Record<string, ReadTree> } {
+function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): { built: BuiltStack; reads?: RecordedReads } {
   const app = new App({ outdir: scratch, skipValidation: false });
   const recorder = recordReads ? new ReadRecorder(plan.inputs as unknown as Record<string, unknown>) : undefined;
   const inputs = recorder
@@ -71,7 +71,7 @@ function buildOne(plan: StackPlan, scratch: string, recordReads: boolean): { bui
   // as cdktf names them (by path, which for a stack is its name).
   manifest.dependencies = [...plan.dependsOn];
   // The record may hold views of the inputs; what is kept is a plain copy.
-  return { built: { name: plan.name, manifest: plainCopy(manifest), record: plainCopy(record) }, reads: recorder?.tree };
+  return { built: { name: plan.name, manifest: plainCopy(manifest), record: plainCopy(record) }, reads: recorder?.reads() };
 }
 
 function plainCopy<T>(value: T): T {

@@ -3,14 +3,15 @@ import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmS
 import { dirname, join, relative } from "node:path";
 import type { StackPlan, StackRecord } from "../stacks/govcloud-app";
 import { isRunning } from "./process-liveness";
-import { readsStillHold, type ReadTree } from "./read-tracking";
+import { readsStillHold, type RecordedReads } from "./read-tracking";
 import { replaceFolder } from "./replace-folder";
 import type { BuiltStack, StackManifestEntry } from "./stack-builder";
 
 /** The cache folder inside the project, ignored by git (its own `.gitignore` says so too). */
 export const STACK_CACHE_FOLDER = ".govcloud-cache";
 
-const ENTRY_FORMAT = 1;
+/** 2: the reads are kept flat (`FlatReads`). */
+const ENTRY_FORMAT = 2;
 /** The file of a stack folder that Terraform reads; its digest is handed on with the reused stack. */
 const STACK_DOCUMENT = "cdk.tf.json";
 
@@ -21,7 +22,7 @@ interface StackCacheEntry {
   readonly code: string;
   readonly name: string;
   /** What the stack read of its inputs; it is reused only while every read sees the same. */
-  readonly reads: Record<string, ReadTree>;
+  readonly reads: RecordedReads;
   readonly manifest: StackManifestEntry;
   readonly record: StackRecord;
   /** The stack folder's files, by path, with their sha256: a damaged copy is a miss, never output. */
@@ -97,7 +98,7 @@ export class StackCache {
    * uncached and the synthesis unharmed. Worker threads store the stacks they build, each in its
    * own entry folder, so several threads may store at once.
    */
-  store(built: BuiltStack, reads: Record<string, ReadTree>, from: string): void {
+  store(built: BuiltStack, reads: RecordedReads, from: string): void {
     const temporary = join(this.folder, `.tmp-${process.pid}-${built.name}`);
     try {
       this.write(built, reads, from, temporary);
@@ -106,7 +107,7 @@ export class StackCache {
     }
   }
 
-  private write(built: BuiltStack, reads: Record<string, ReadTree>, from: string, temporary: string): void {
+  private write(built: BuiltStack, reads: RecordedReads, from: string, temporary: string): void {
     rmSync(temporary, { recursive: true, force: true });
     cpSync(join(from, "stacks", built.name), join(temporary, "stack"), { recursive: true });
     const entry: StackCacheEntry = {

@@ -6,7 +6,7 @@ function recordThenCheck<T>(roots: Record<string, unknown>, compute: (tracked: R
   const recorder = new ReadRecorder(roots);
   const tracked = Object.fromEntries(Object.keys(roots).map((name) => [name, recorder.tracked(name)]));
   const result = compute(tracked);
-  return { result, holds: readsStillHold(recorder.tree, others), same: readsStillHold(recorder.tree, roots) };
+  return { result, holds: readsStillHold(recorder.reads(), others), same: readsStillHold(recorder.reads(), roots) };
 }
 
 describe("read tracking", () => {
@@ -58,5 +58,19 @@ describe("read tracking", () => {
     expect(() => {
       (tracked as { name: string }).name = "changed";
     }).toThrow("a stack's inputs are read-only while it is built");
+  });
+
+  it("keeps the reads flat, and takes kept reads it cannot walk to the end for changed ones", () => {
+    const recorder = new ReadRecorder({ model });
+    const tracked = recorder.tracked<typeof model>("model");
+    void [tracked.name, Object.keys(tracked.labels), "x" in tracked.labels];
+    const reads = recorder.reads();
+    expect(reads.model.every((item) => item === null || typeof item === "string" || typeof item === "number")).toBe(true);
+    expect(readsStillHold(reads, { model })).toBe(true);
+    expect(readsStillHold(JSON.parse(JSON.stringify(reads)), { model })).toBe(true);
+    for (const damaged of [reads.model.slice(0, -1), [...reads.model, null], reads.model.map((item) => (typeof item === "number" ? String(item) : item)), "model"]) {
+      expect(readsStillHold({ model: damaged as never }, { model })).toBe(false);
+    }
+    expect(readsStillHold({ ...reads, other: reads.model }, { model })).toBe(false);
   });
 });
